@@ -1,0 +1,206 @@
+package vigil.core;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What someone in the control room asks the engine to do. Imperative names; every command carries its {@link Actor}.
+ * Optional fields are {@code null} when not given. The engine answers each with events: the change it records, or a
+ * {@link Event.CommandRejected} naming why not.
+ */
+public sealed interface Command {
+
+    Actor by();
+
+    /** The command's name as it appears in scenarios and in {@code CommandRejected}. */
+    default String name() {
+        return getClass().getSimpleName();
+    }
+
+    enum CallerKind { VICTIM, THIRD_PARTY, WITNESS, OTHER }
+
+    enum UnitStatus { AVAILABLE, UNAVAILABLE }
+
+    enum DivertDecision { APPROVE, OVERRIDE }
+
+    enum ChallengeDecision { UPHOLD_OVERRIDE, ALLOW_DIVERT }
+
+    enum AuditOutcome { APPROPRIATE, INAPPROPRIATE, LEARNING }
+
+    enum ContactOutcome { CONTACTED, NO_ANSWER, MESSAGE_LEFT, UNSAFE, OTHER }
+
+    enum Explained { SCHEME, DURATION, WITHDRAWAL, EXTENSION }
+
+    enum SchemeDecision { EXTEND, WITHDRAW }
+
+    /** How the victim prefers to be contacted: a method (PHONE, EMAIL, VISIT, ...) and optional detail. */
+    record ContactPreference(String method, String detail) {
+        public ContactPreference {
+            Objects.requireNonNull(method, "method");
+        }
+    }
+
+    // --- call handling -------------------------------------------------------------------------------------------
+
+    record RecordCall(Actor by, String callId, String cli, String address, Location location, CallerKind caller,
+                      String narrative) implements Command {
+        public RecordCall {
+            Objects.requireNonNull(callId, "callId");
+        }
+    }
+
+    record CreateIncident(Actor by, String incidentId, String callId, Grade grade, String type, Boolean domestic,
+                          String bcu) implements Command {
+        public CreateIncident {
+            Objects.requireNonNull(incidentId, "incidentId");
+            Objects.requireNonNull(callId, "callId");
+            Objects.requireNonNull(grade, "grade");
+        }
+    }
+
+    record LinkCall(Actor by, String callId, String incidentId) implements Command {
+        public LinkCall {
+            Objects.requireNonNull(callId, "callId");
+            Objects.requireNonNull(incidentId, "incidentId");
+        }
+    }
+
+    record Regrade(Actor by, String incidentId, Grade grade, String reason) implements Command {
+        public Regrade {
+            Objects.requireNonNull(incidentId, "incidentId");
+            Objects.requireNonNull(grade, "grade");
+        }
+    }
+
+    // --- despatch ------------------------------------------------------------------------------------------------
+
+    record AssignUnit(Actor by, String incidentId, String unitId) implements Command {
+        public AssignUnit {
+            Objects.requireNonNull(incidentId, "incidentId");
+            Objects.requireNonNull(unitId, "unitId");
+        }
+    }
+
+    record DivertUnit(Actor by, String unitId, String toIncidentId, String reason) implements Command {
+        public DivertUnit {
+            Objects.requireNonNull(unitId, "unitId");
+            Objects.requireNonNull(toIncidentId, "toIncidentId");
+        }
+    }
+
+    record AcknowledgeAssignment(Actor by, String incidentId, String unitId) implements Command {
+        public AcknowledgeAssignment {
+            Objects.requireNonNull(incidentId, "incidentId");
+            Objects.requireNonNull(unitId, "unitId");
+        }
+    }
+
+    record ArriveAtScene(Actor by, String incidentId, String unitId) implements Command {
+        public ArriveAtScene {
+            Objects.requireNonNull(incidentId, "incidentId");
+            Objects.requireNonNull(unitId, "unitId");
+        }
+    }
+
+    record ClearUnit(Actor by, String incidentId, String unitId) implements Command {
+        public ClearUnit {
+            Objects.requireNonNull(incidentId, "incidentId");
+            Objects.requireNonNull(unitId, "unitId");
+        }
+    }
+
+    record CloseIncident(Actor by, String incidentId, String disposition) implements Command {
+        public CloseIncident {
+            Objects.requireNonNull(incidentId, "incidentId");
+        }
+    }
+
+    record SetUnitStatus(Actor by, String unitId, UnitStatus status) implements Command {
+        public SetUnitStatus {
+            Objects.requireNonNull(unitId, "unitId");
+            Objects.requireNonNull(status, "status");
+        }
+    }
+
+    // --- divert protocol -----------------------------------------------------------------------------------------
+
+    /** Reviews the oldest unreviewed divert from {@code incidentId} (or the one of {@code unitId} when given). */
+    record ReviewDivert(Actor by, String incidentId, DivertDecision decision, String note, String unitId)
+            implements Command {
+        public ReviewDivert {
+            Objects.requireNonNull(incidentId, "incidentId");
+            Objects.requireNonNull(decision, "decision");
+        }
+
+        public ReviewDivert(Actor by, String incidentId, DivertDecision decision, String note) {
+            this(by, incidentId, decision, note, null);
+        }
+    }
+
+    record ChallengeOverride(Actor by, String incidentId, String note) implements Command {
+        public ChallengeOverride {
+            Objects.requireNonNull(incidentId, "incidentId");
+        }
+    }
+
+    record ResolveChallenge(Actor by, String incidentId, ChallengeDecision decision, String note) implements Command {
+        public ResolveChallenge {
+            Objects.requireNonNull(incidentId, "incidentId");
+            Objects.requireNonNull(decision, "decision");
+        }
+    }
+
+    record TaskReallocation(Actor by, String incidentId, String note) implements Command {
+        public TaskReallocation {
+            Objects.requireNonNull(incidentId, "incidentId");
+        }
+    }
+
+    record RecordDivertAudit(Actor by, String incidentId, AuditOutcome outcome, String note) implements Command {
+        public RecordDivertAudit {
+            Objects.requireNonNull(incidentId, "incidentId");
+            Objects.requireNonNull(outcome, "outcome");
+        }
+    }
+
+    // --- special schemes -----------------------------------------------------------------------------------------
+
+    /** Form 4564. Completeness is the RTRD's check at activation, so missing parts are allowed here. */
+    record RequestScheme(Actor by, String schemeId, String address, List<String> clis, String victimName,
+                         ContactPreference preferredContact, String oic, String bcu, String crimeRef,
+                         String instructions, Grade requiredGrade) implements Command {
+        public RequestScheme {
+            Objects.requireNonNull(schemeId, "schemeId");
+            clis = clis == null ? List.of() : List.copyOf(clis);
+        }
+    }
+
+    record ActivateScheme(Actor by, String schemeId) implements Command {
+        public ActivateScheme {
+            Objects.requireNonNull(schemeId, "schemeId");
+        }
+    }
+
+    record RejectScheme(Actor by, String schemeId, String reason) implements Command {
+        public RejectScheme {
+            Objects.requireNonNull(schemeId, "schemeId");
+        }
+    }
+
+    record RecordVictimContact(Actor by, String schemeId, String method, ContactOutcome outcome,
+                               Set<Explained> explained, String note) implements Command {
+        public RecordVictimContact {
+            Objects.requireNonNull(schemeId, "schemeId");
+            Objects.requireNonNull(outcome, "outcome");
+            explained = explained == null ? Set.of() : Set.copyOf(explained);
+        }
+    }
+
+    record ReviewScheme(Actor by, String schemeId, SchemeDecision decision, String note) implements Command {
+        public ReviewScheme {
+            Objects.requireNonNull(schemeId, "schemeId");
+            Objects.requireNonNull(decision, "decision");
+        }
+    }
+}

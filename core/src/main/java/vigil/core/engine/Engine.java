@@ -1,0 +1,210 @@
+package vigil.core.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import vigil.core.Command;
+import vigil.core.Event;
+import vigil.core.Policy;
+import vigil.core.Recipient;
+import vigil.core.Recorded;
+import vigil.core.Role;
+import vigil.core.Roster;
+
+/**
+ * The control-room engine: a single-writer state machine. Commands go in with the instant they happen; events come
+ * out, numbered from 1. Time is an input: {@link #submit} first fires every deadline due strictly before the
+ * command's instant, and {@link #advanceTo} fires those due up to and including an instant, in order (by instant,
+ * then by the order they were armed). No wall clock, no threads, no I/O: the same inputs give the same events.
+ *
+ * <p>Guarantees: a refused command yields one {@code CommandRejected} and changes nothing; a unit is committed to at
+ * most one incident; every deadline fires at most once and only while its condition holds; nothing closes by itself.
+ * Not thread-safe: one writer drives it.
+ */
+public final class Engine {
+    private final Room room;
+    private Instant clock;
+    private long seq;
+
+    private Engine(Policy policy, Roster roster, Instant start) {
+        this.room = new Room(policy, roster);
+        this.clock = Objects.requireNonNull(start, "start");
+    }
+
+    /** A control room opening at {@code start} with the roster's staff and units, all units available. */
+    public static Engine start(Policy policy, Roster roster, Instant start) {
+        return new Engine(policy, roster, start);
+    }
+
+    /** Rebuilds an engine from its recorded events: same state, same pending deadlines. */
+    public static Engine rebuild(Policy policy, Roster roster, Instant start, Iterable<Recorded> events) {
+        Engine e = new Engine(policy, roster, start);
+        for (Recorded r : events) {
+            e.apply(r);
+        }
+        return e;
+    }
+
+    /** Applies one already-recorded event (for rebuilding); its seq must follow the last. */
+    public void apply(Recorded r) {
+        if (r.seq() != seq + 1) {
+            throw new IllegalArgumentException("event " + r.seq() + " does not follow " + seq);
+        }
+        if (r.at().isBefore(clock)) {
+            throw new IllegalArgumentException("event " + r.seq() + " at " + r.at() + " is before " + clock);
+        }
+        seq = r.seq();
+        clock = r.at();
+        room.apply(r.event(), r.at());
+    }
+
+    /**
+     * Decides one command at {@code at} (not before the engine's clock). Returns the events recorded: first those of
+     * deadlines due strictly before {@code at}, then the command's own. {@code step} is the caller's reference for
+     * the command, echoed in {@code CommandRejected}.
+     */
+    public List<Recorded> submit(long step, Command command, Instant at) {
+        List<Recorded> out = new ArrayList<>(4);
+        fireDue(at, false, out);
+        clock = at;
+        Decision d = new Decision(this, room, at, step, command, out);
+        switch (command) {
+            case Command.RecordCall c -> CallHandling.recordCall(d, c);
+            case Command.CreateIncident c -> CallHandling.createIncident(d, c);
+            case Command.LinkCall c -> CallHandling.linkCall(d, c);
+            case Command.Regrade c -> CallHandling.regrade(d, c);
+            case Command.AssignUnit c -> Despatch.assign(d, c);
+            case Command.AcknowledgeAssignment c -> Despatch.acknowledge(d, c);
+            case Command.ArriveAtScene c -> Despatch.arrive(d, c);
+            case Command.ClearUnit c -> Despatch.clear(d, c);
+            case Command.CloseIncident c -> Despatch.close(d, c);
+            case Command.SetUnitStatus c -> Despatch.setStatus(d, c);
+            case Command.DivertUnit c -> DivertProtocol.divert(d, c);
+            case Command.ReviewDivert c -> DivertProtocol.review(d, c);
+            case Command.ChallengeOverride c -> DivertProtocol.challenge(d, c);
+            case Command.ResolveChallenge c -> DivertProtocol.resolve(d, c);
+            case Command.TaskReallocation c -> DivertProtocol.taskReallocation(d, c);
+            case Command.RecordDivertAudit c -> DivertProtocol.audit(d, c);
+            case Command.RequestScheme c -> room.schemes.request(d, c);
+            case Command.ActivateScheme c -> room.schemes.activate(d, c);
+            case Command.RejectScheme c -> room.schemes.reject(d, c);
+            case Command.RecordVictimContact c -> room.schemes.recordContact(d, c);
+            case Command.ReviewScheme c -> room.schemes.review(d, c);
+        }
+        return out;
+    }
+
+    /** Fires every deadline due at or before {@code until} and moves the clock there. */
+    public List<Recorded> advanceTo(Instant until) {
+        List<Recorded> out = new ArrayList<>(2);
+        fireDue(until, true, out);
+        clock = until;
+        return out;
+    }
+
+    public Instant clock() {
+        return clock;
+    }
+
+    /** The sequence number of the last event recorded (0 before the first). */
+    public long lastSeq() {
+        return seq;
+    }
+
+    /** When the next armed deadline is due, if any (it may turn out to fire nothing). */
+    public Optional<Instant> nextDeadline() {
+        Deadline d = room.deadlines.peek();
+        return d == null ? Optional.empty() : Optional.of(d.at());
+    }
+
+    public Queries queries() {
+        return new Queries(room);
+    }
+
+    void record(Event e, Instant at, String by, List<Recorded> out) {
+        Recorded r = new Recorded(++seq, at, e, by);
+        room.apply(e, at);
+        out.add(r);
+    }
+
+    private void fireDue(Instant t, boolean inclusive, List<Recorded> out) {
+        if (t.isBefore(clock)) {
+            throw new IllegalArgumentException("time runs forward: " + t + " is before " + clock);
+        }
+        Deadline d;
+        while ((d = room.deadlines.peek()) != null) {
+            int c = d.at().compareTo(t);
+            if (c > 0 || (c == 0 && !inclusive)) {
+                break;
+            }
+            room.deadlines.poll();
+            Instant at = d.at().isBefore(clock) ? clock : d.at();
+            clock = at;
+            fire(d, at, out);
+        }
+    }
+
+    private void fire(Deadline d, Instant at, List<Recorded> out) {
+        switch (d.kind()) {
+            case ACKNOWLEDGEMENT -> {
+                UnitState u = room.units.get(d.subject());
+                if (u.committed() && u.assignment == d.token() && !u.acknowledged && !u.atScene
+                        && !u.unacknowledgedAlerted) {
+                    record(new Event.AssignmentUnacknowledged(u.committedTo, u.id,
+                            incidentRecipient(u.committedTo, Role.DESPATCHER)), at, null, out);
+                }
+            }
+            case DIVERT_REVIEW -> {
+                IncidentState i = room.incidents.get(d.subject());
+                if (i != null && i.open()) {
+                    DivertState v = i.diverts.get((int) d.token());
+                    if (v.review == null && !v.reviewOverdue) {
+                        record(new Event.DivertReviewOverdue(i.id, v.unitId,
+                                Recipient.role(Role.DUTY_OFFICER, i.bcu)), at, null, out);
+                    }
+                }
+            }
+            case UNRESOURCED -> {
+                IncidentState i = room.incidents.get(d.subject());
+                if (i != null && i.open() && !i.attended() && i.committed.isEmpty() && i.unresourcedSince != null
+                        && i.unresourcedToken == d.token() && !i.unresourcedAlerted) {
+                    record(new Event.IncidentUnresourced(i.id, Recipient.role(Role.DESPATCHER, i.bcu)), at, null, out);
+                }
+            }
+            case ATTENDANCE_WARNING -> {
+                IncidentState i = countdownRunning(d);
+                if (i != null && !i.warned) {
+                    record(new Event.AttendanceWarning(i.id, i.targetAt, Recipient.role(Role.DESPATCHER, i.bcu)),
+                            at, null, out);
+                }
+            }
+            case ATTENDANCE_BREACH -> {
+                IncidentState i = countdownRunning(d);
+                if (i != null && !i.breached) {
+                    record(new Event.AttendanceBreached(i.id, i.targetAt, Recipient.role(Role.CONTROLLER, i.bcu)),
+                            at, null, out);
+                }
+            }
+            case VICTIM_CONTACT, FIRST_STAGE_REVIEW, SECOND_STAGE_REVIEW, SCHEME_END ->
+                    room.schemes.fire(this, d, at, out);
+            case FORGET_INCIDENT -> room.forgetIncident(d.subject());
+            case FORGET_CALL -> room.forgetCall(d.subject());
+        }
+    }
+
+    private IncidentState countdownRunning(Deadline d) {
+        IncidentState i = room.incidents.get(d.subject());
+        return i != null && i.open() && !i.attended() && i.countdownToken == d.token() ? i : null;
+    }
+
+    private Recipient incidentRecipient(String incidentId, Role role) {
+        IncidentState i = room.incidents.get(incidentId);
+        return Recipient.role(role, i == null ? null : i.bcu);
+    }
+
+    static final Comparator<IncidentState> QUEUE_ORDER =
+            Comparator.comparing((IncidentState i) -> i.grade).thenComparing(i -> i.createdAt).thenComparing(i -> i.id);
+}

@@ -1,0 +1,73 @@
+package vigil.core.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import vigil.core.Grade;
+
+/** Live state of one incident. Mutated only by {@link Room#apply}. */
+final class IncidentState {
+    final String id;
+    final String callId;
+    final Instant createdAt;
+    final String type;
+    final Boolean domestic;
+    final String bcu;
+    Grade grade;
+    Instant targetAt;
+    Instant attendedAt;
+    boolean closed;
+    boolean divertTagged;
+    /** Units committed now, in the order they were assigned. Small: a handful at most. */
+    final List<String> committed = new ArrayList<>(2);
+    final List<String> linkedCalls = new ArrayList<>(1);
+    /** Bumped on regrade, so warnings and breaches armed under the old grade fire nothing. */
+    long countdownToken;
+    boolean warned;
+    boolean breached;
+    /** When the incident last lost (or never had) a unit while unattended; null while resourced or attended. */
+    Instant unresourcedSince;
+    long unresourcedToken;
+    boolean unresourcedAlerted;
+    List<DivertState> diverts; // null until the first divert
+    boolean reallocationRequested;
+    String schemeId; // the active scheme its call matched, if any
+
+    IncidentState(String id, String callId, Instant createdAt, Grade grade, Instant targetAt, String type,
+                  Boolean domestic, String bcu) {
+        this.id = id;
+        this.callId = callId;
+        this.createdAt = createdAt;
+        this.grade = grade;
+        this.targetAt = targetAt;
+        this.type = type;
+        this.domestic = domestic;
+        this.bcu = bcu;
+    }
+
+    boolean open() {
+        return !closed;
+    }
+
+    boolean attended() {
+        return attendedAt != null;
+    }
+
+    List<DivertState> diverts() {
+        return diverts == null ? List.of() : diverts;
+    }
+
+    /** The oldest divert not yet reviewed (of {@code unitId} when given), or null. */
+    DivertState divertAwaitingReview(String unitId) {
+        for (DivertState d : diverts()) {
+            if (d.review == null && (unitId == null || d.unitId.equals(unitId))) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    DivertState latestDivert() {
+        return diverts == null ? null : diverts.get(diverts.size() - 1);
+    }
+}

@@ -1,0 +1,102 @@
+package vigil.core.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import vigil.core.Command.UnitStatus;
+import vigil.core.Grade;
+import vigil.core.Location;
+
+/** Read-only questions about the live state. Answers are copies: they do not change as the engine moves on. */
+public final class Queries {
+    private final Room room;
+
+    Queries(Room room) {
+        this.room = room;
+    }
+
+    /** An incident as it stands. {@code unresourced}: open, unattended and no unit committed (in the queue). */
+    public record IncidentView(String id, String callId, Grade grade, Instant createdAt, Instant targetAt,
+                               Instant attendedAt, boolean closed, List<String> committedUnits, boolean divertTagged,
+                               boolean unresourced, boolean reallocationRequested, String bcu) {}
+
+    public record UnitView(String id, String callSign, Location location, UnitStatus status, String committedTo,
+                           boolean acknowledged, boolean atScene) {}
+
+    public Optional<IncidentView> incident(String id) {
+        return Optional.ofNullable(room.incidents.get(id)).map(Queries::view);
+    }
+
+    public Optional<UnitView> unit(String id) {
+        return Optional.ofNullable(room.units.get(id)).map(Queries::view);
+    }
+
+    /** Every unit, in roster order. */
+    public List<UnitView> units() {
+        List<UnitView> out = new ArrayList<>(room.units.size());
+        for (UnitState u : room.units.values()) {
+            out.add(view(u));
+        }
+        return out;
+    }
+
+    /** Open incidents, most urgent first, then oldest first. */
+    public List<IncidentView> openIncidents() {
+        return room.incidents.values().stream().filter(IncidentState::open).sorted(Engine.QUEUE_ORDER)
+                .map(Queries::view).toList();
+    }
+
+    /** The despatch queue: open, unattended incidents with no unit, most urgent first, then oldest first. */
+    public List<IncidentView> unresourced() {
+        return room.incidents.values().stream().filter(Queries::isUnresourced).sorted(Engine.QUEUE_ORDER)
+                .map(Queries::view).toList();
+    }
+
+    public long openIncidentCount() {
+        return room.openIncidents;
+    }
+
+    /** Incidents held in live state (open ones and recently closed ones). */
+    public int liveIncidentCount() {
+        return room.incidents.size();
+    }
+
+    /** A deterministic description of the whole live state, for comparing two engines. */
+    public String describe() {
+        StringBuilder b = new StringBuilder();
+        new TreeMap<>(room.incidents).values().forEach(i -> b.append(view(i)).append(' ')
+                .append(i.countdownToken).append(i.warned).append(i.breached).append(i.unresourcedSince)
+                .append(i.unresourcedAlerted).append(diverts(i)).append('\n'));
+        room.units.values().forEach(u -> b.append(view(u)).append(' ').append(u.assignment)
+                .append(u.unacknowledgedAlerted).append('\n'));
+        new TreeMap<>(room.calls).values().forEach(c -> b.append(c.id).append(' ').append(c.incidentId).append(' ')
+                .append(c.schemeId).append('\n'));
+        b.append(room.schemes.describe());
+        return b.toString();
+    }
+
+    private static String diverts(IncidentState i) {
+        StringBuilder b = new StringBuilder("[");
+        for (DivertState d : i.diverts()) {
+            b.append(d.unitId).append('>').append(d.toIncidentId).append(' ').append(d.review).append(' ')
+                    .append(d.reviewOverdue).append(' ').append(d.challenged).append(' ')
+                    .append(d.challengeResolution).append(';');
+        }
+        return b.append(']').toString();
+    }
+
+    static boolean isUnresourced(IncidentState i) {
+        return i.open() && !i.attended() && i.committed.isEmpty();
+    }
+
+    private static IncidentView view(IncidentState i) {
+        return new IncidentView(i.id, i.callId, i.grade, i.createdAt, i.targetAt, i.attendedAt, i.closed,
+                List.copyOf(i.committed), i.divertTagged, isUnresourced(i), i.reallocationRequested, i.bcu);
+    }
+
+    private static UnitView view(UnitState u) {
+        return new UnitView(u.id, u.callSign, u.location, u.status, u.committedTo, u.acknowledged, u.atScene);
+    }
+}

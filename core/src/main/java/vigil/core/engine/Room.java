@@ -1,0 +1,258 @@
+package vigil.core.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.PriorityQueue;
+import vigil.core.Event;
+import vigil.core.Event.*;
+import vigil.core.Grade;
+import vigil.core.Policy;
+import vigil.core.Roster;
+
+/**
+ * The control room's live state and the one place it changes: {@link #apply}. Applying the same events to the same
+ * roster gives the same state, deadlines included, because deadlines are armed only here.
+ */
+final class Room {
+    final Policy policy;
+    final Map<String, Roster.StaffMember> staff = new LinkedHashMap<>();
+    /** Units in roster order: "ties by unit order" and listings rely on it. */
+    final Map<String, UnitState> units = new LinkedHashMap<>();
+    final Map<String, IncidentState> incidents = new HashMap<>();
+    final Map<String, CallState> calls = new HashMap<>();
+    final PriorityQueue<Deadline> deadlines = new PriorityQueue<>();
+    final Schemes schemes;
+    private long armed;
+    long openIncidents;
+
+    Room(Policy policy, Roster roster) {
+        this.policy = policy;
+        for (Roster.StaffMember s : roster.staff()) {
+            staff.put(s.id(), s);
+        }
+        for (Roster.UnitSpec u : roster.units()) {
+            units.put(u.id(), new UnitState(u.id(), u.callSign(), u.location()));
+        }
+        this.schemes = new Schemes(this);
+    }
+
+    void arm(Instant at, Deadline.Kind kind, String subject, long token) {
+        deadlines.add(new Deadline(at, ++armed, kind, subject, token));
+    }
+
+    /** Applies one event at instant {@code at}. Exhaustive: a new event type does not compile until handled here. */
+    void apply(Event event, Instant at) {
+        switch (event) {
+            case CallRecorded e -> {
+                CallState c = new CallState(e.callId(), at, e.cli(), Addresses.key(e.address()));
+                calls.put(c.id, c);
+                schemes.remember(c, at);
+                arm(policy.retainClosedFor().addTo(at, policy.zone()), Deadline.Kind.FORGET_CALL, c.id, 0);
+            }
+            case IncidentCreated e -> {
+                IncidentState i = new IncidentState(e.incidentId(), e.callId(), at, e.grade(), e.targetAt(), e.type(),
+                        e.domestic(), e.bcu());
+                incidents.put(i.id, i);
+                openIncidents++;
+                CallState c = calls.get(e.callId());
+                if (c != null) {
+                    c.incidentId = i.id;
+                    i.schemeId = c.schemeId;
+                }
+                schemes.incidentCreated(e.callId(), Boolean.TRUE.equals(e.domestic()));
+                armCountdown(i);
+                startUnresourced(i, at);
+            }
+            case CallLinked e -> {
+                CallState c = calls.get(e.callId());
+                IncidentState i = incidents.get(e.incidentId());
+                c.incidentId = i.id;
+                i.linkedCalls.add(c.id);
+                if (Boolean.TRUE.equals(i.domestic)) {
+                    schemes.incidentCreated(c.id, true);
+                }
+            }
+            case IncidentRegraded e -> {
+                IncidentState i = incidents.get(e.incidentId());
+                i.grade = e.grade();
+                i.targetAt = e.targetAt();
+                i.countdownToken++;
+                i.warned = false;
+                i.breached = false;
+                armCountdown(i);
+                if (i.unresourcedSince != null && !i.unresourcedAlerted) {
+                    armUnresourced(i);
+                }
+            }
+            case IncidentClosed e -> {
+                IncidentState i = incidents.get(e.incidentId());
+                i.closed = true;
+                i.unresourcedSince = null;
+                i.reallocationRequested = false;
+                openIncidents--;
+                arm(policy.retainClosedFor().addTo(at, policy.zone()), Deadline.Kind.FORGET_INCIDENT, i.id, 0);
+            }
+            case UnitAssigned e -> {
+                UnitState u = units.get(e.unitId());
+                if (u.committedTo != null) {
+                    release(u, at);
+                }
+                IncidentState i = incidents.get(e.incidentId());
+                assert !i.committed.contains(u.id) : "unit " + u.id + " committed twice to " + i.id;
+                u.committedTo = i.id;
+                u.assignment++;
+                u.acknowledged = false;
+                u.atScene = false;
+                u.unacknowledgedAlerted = false;
+                i.committed.add(u.id);
+                i.unresourcedSince = null;
+                i.unresourcedToken++;
+                i.reallocationRequested = false;
+                arm(at.plus(policy.ackWithin()), Deadline.Kind.ACKNOWLEDGEMENT, u.id, u.assignment);
+            }
+            case AssignmentAcknowledged e -> units.get(e.unitId()).acknowledged = true;
+            case AssignmentUnacknowledged e -> units.get(e.unitId()).unacknowledgedAlerted = true;
+            case UnitArrived e -> {
+                UnitState u = units.get(e.unitId());
+                IncidentState i = incidents.get(e.incidentId());
+                u.atScene = true;
+                if (i.attendedAt == null) {
+                    i.attendedAt = at;
+                    i.unresourcedSince = null;
+                }
+            }
+            case UnitCleared e -> release(units.get(e.unitId()), at);
+            case UnitStatusChanged e -> units.get(e.unitId()).status = e.status();
+            case UnitDiverted e -> {
+                IncidentState from = incidents.get(e.fromIncidentId());
+                release(units.get(e.unitId()), at);
+                if (from.diverts == null) {
+                    from.diverts = new ArrayList<>(1);
+                }
+                from.diverts.add(new DivertState(e.unitId(), e.toIncidentId(), at));
+            }
+            case DivertTagged e -> incidents.get(e.incidentId()).divertTagged = true;
+            case DivertReviewRequested e -> {
+                IncidentState i = incidents.get(e.incidentId());
+                arm(at.plus(policy.divertReviewWithin()), Deadline.Kind.DIVERT_REVIEW, i.id, i.diverts.size() - 1);
+            }
+            case DivertReviewOverdue e -> {
+                DivertState d = incidents.get(e.incidentId()).divertAwaitingReview(e.unitId());
+                if (d != null) {
+                    d.reviewOverdue = true;
+                }
+            }
+            case DivertApproved e -> reviewed(e.incidentId(), e.unitId(), vigil.core.Command.DivertDecision.APPROVE);
+            case DivertOverridden e -> reviewed(e.incidentId(), e.unitId(), vigil.core.Command.DivertDecision.OVERRIDE);
+            case ReallocationRequested e -> incidents.get(e.incidentId()).reallocationRequested = true;
+            case ReallocationTasked e -> incidents.get(e.incidentId()).reallocationRequested = false;
+            case OverrideChallenged e -> incidents.get(e.incidentId()).latestDivert().challenged = true;
+            case ChallengeResolved e -> incidents.get(e.incidentId()).latestDivert().challengeResolution = e.decision();
+            case DivertAudited e -> { /* an audit record only: live state does not change */ }
+            case IncidentUnresourced e -> incidents.get(e.incidentId()).unresourcedAlerted = true;
+            case AttendanceWarning e -> incidents.get(e.incidentId()).warned = true;
+            case AttendanceBreached e -> incidents.get(e.incidentId()).breached = true;
+            case CommandRejected e -> { /* a refusal changes nothing */ }
+            case SchemeRequested e -> schemes.apply(e, at);
+            case SchemeRejected e -> schemes.apply(e, at);
+            case SchemeActivated e -> schemes.apply(e, at);
+            case VictimContactRecorded e -> schemes.apply(e, at);
+            case VictimContactOverdue e -> schemes.apply(e, at);
+            case FirstStageReviewSent e -> schemes.apply(e, at);
+            case SecondStageReviewSent e -> schemes.apply(e, at);
+            case SchemeExtended e -> schemes.apply(e, at);
+            case SchemeWithdrawn e -> schemes.apply(e, at);
+            case SchemeReviewOverdue e -> schemes.apply(e, at);
+            case SchemeMatched e -> {
+                CallState c = calls.get(e.callId());
+                if (c != null && c.schemeId == null) {
+                    c.schemeId = e.schemeId();
+                }
+            }
+            case PreviousSchemeFound e -> { /* an alert only */ }
+            case PreviousContactsFound e -> { /* an alert only */ }
+            case GradeBelowScheme e -> { /* an alert only */ }
+        }
+    }
+
+    private void reviewed(String incidentId, String unitId, vigil.core.Command.DivertDecision decision) {
+        DivertState d = incidents.get(incidentId).divertAwaitingReview(unitId);
+        d.review = decision;
+    }
+
+    /** The unit stops being committed; the incident it leaves starts its unresourced clock if it is left bare. */
+    private void release(UnitState u, Instant at) {
+        IncidentState i = incidents.get(u.committedTo);
+        u.committedTo = null;
+        u.acknowledged = false;
+        u.atScene = false;
+        if (i == null) {
+            return;
+        }
+        i.committed.remove(u.id);
+        if (i.open() && i.committed.isEmpty() && !i.attended()) {
+            startUnresourced(i, at);
+        }
+    }
+
+    private void startUnresourced(IncidentState i, Instant since) {
+        i.unresourcedSince = since;
+        i.unresourcedAlerted = false;
+        armUnresourced(i);
+    }
+
+    private void armUnresourced(IncidentState i) {
+        i.unresourcedToken++;
+        Duration window = policy.unresourcedAfterFor(i.grade).orElse(null);
+        if (window != null) {
+            arm(i.unresourcedSince.plus(window), Deadline.Kind.UNRESOURCED, i.id, i.unresourcedToken);
+        }
+    }
+
+    private void armCountdown(IncidentState i) {
+        if (i.targetAt == null || i.attended()) {
+            return;
+        }
+        Duration target = Duration.between(i.createdAt, i.targetAt);
+        Instant warnAt = i.createdAt.plusNanos(Math.round(target.toNanos() * policy.warnFraction()));
+        arm(warnAt, Deadline.Kind.ATTENDANCE_WARNING, i.id, i.countdownToken);
+        arm(i.targetAt, Deadline.Kind.ATTENDANCE_BREACH, i.id, i.countdownToken);
+    }
+
+    /** Target time for an incident of {@code grade} created at {@code createdAt}; null for a grade with no target. */
+    Instant targetAt(Instant createdAt, Grade grade) {
+        return policy.targetFor(grade).map(createdAt::plus).orElse(null);
+    }
+
+    /** Removes a closed incident, and its calls, from live state. Housekeeping: no event. */
+    void forgetIncident(String id) {
+        IncidentState i = incidents.get(id);
+        if (i == null || i.open()) {
+            return;
+        }
+        incidents.remove(id);
+        forgetCallOf(i.callId, id);
+        for (String c : i.linkedCalls) {
+            forgetCallOf(c, id);
+        }
+    }
+
+    private void forgetCallOf(String callId, String incidentId) {
+        CallState c = calls.get(callId);
+        if (c != null && incidentId.equals(c.incidentId)) {
+            calls.remove(callId);
+        }
+    }
+
+    /** Removes a call that never became part of an incident. */
+    void forgetCall(String id) {
+        CallState c = calls.get(id);
+        if (c != null && c.incidentId == null) {
+            calls.remove(id);
+        }
+    }
+}
