@@ -1,5 +1,7 @@
 package vigil.core;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -188,12 +190,15 @@ public sealed interface Command {
         }
     }
 
+    /** {@code explained} iterates in declaration order, so output is deterministic. */
     record RecordVictimContact(Actor by, String schemeId, String method, ContactOutcome outcome,
                                Set<Explained> explained, String note) implements Command {
         public RecordVictimContact {
             Objects.requireNonNull(schemeId, "schemeId");
             Objects.requireNonNull(outcome, "outcome");
-            explained = explained == null ? Set.of() : Set.copyOf(explained);
+            explained = explained == null || explained.isEmpty()
+                    ? Collections.unmodifiableSet(EnumSet.noneOf(Explained.class))
+                    : Collections.unmodifiableSet(EnumSet.copyOf(explained));
         }
     }
 

@@ -27,7 +27,7 @@ public sealed interface Event {
     record CallRecorded(String callId, String cli, String address, Location location, Command.CallerKind caller,
                         String narrative) implements Event {}
 
-    record IncidentCreated(String incidentId, String callId, Grade grade, Instant targetAt, String type,
+    record IncidentCreated(String incidentId, String callId, Grade grade, Instant targetAt, String incidentType,
                            Boolean domestic, String bcu) implements Event {}
 
     record CallLinked(String callId, String incidentId) implements Event {}

@@ -54,7 +54,7 @@ final class Room {
                 arm(policy.retainClosedFor().addTo(at, policy.zone()), Deadline.Kind.FORGET_CALL, c.id, 0);
             }
             case IncidentCreated e -> {
-                IncidentState i = new IncidentState(e.incidentId(), e.callId(), at, e.grade(), e.targetAt(), e.type(),
+                IncidentState i = new IncidentState(e.incidentId(), e.callId(), at, e.grade(), e.targetAt(), e.incidentType(),
                         e.domestic(), e.bcu());
                 incidents.put(i.id, i);
                 openIncidents++;

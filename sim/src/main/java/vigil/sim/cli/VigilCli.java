@@ -1,0 +1,88 @@
+package vigil.sim.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import vigil.sim.json.EventJson;
+import vigil.sim.json.InvalidInput;
+import vigil.sim.replay.Replay;
+import vigil.sim.scenario.Scenario;
+import vigil.sim.scenario.ScenarioReader;
+
+/**
+ * The command line: {@code replay FILE}. Exit 0 on success; exit 2 with one line on stderr for a bad file or bad
+ * arguments. Never a stack trace.
+ */
+@Command(name = "vigil", mixinStandardHelpOptions = true, subcommands = {VigilCli.ReplayCommand.class},
+        description = "Vigil: police command and control that never lets a call go quiet.")
+public final class VigilCli implements Runnable {
+    public static final int INVALID_INPUT = 2;
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.err);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, false, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+    }
+
+    /** Runs the command line with the given streams; returns the exit code. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new VigilCli());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("vigil: " + ex.getMessage());
+            err.flush();
+            return INVALID_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            Throwable t = ex;
+            if (t instanceof UncheckedIOException u) {
+                t = u.getCause();
+            }
+            if (t instanceof InvalidInput bad) {
+                err.println("vigil: " + bad.getMessage());
+                err.flush();
+                return INVALID_INPUT;
+            }
+            err.println("vigil: internal error: " + t + " (please report it)");
+            err.flush();
+            return 1;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        return code;
+    }
+
+    @Command(name = "replay", mixinStandardHelpOptions = true,
+            description = "Run a scenario through the engine and print every event, one JSON object a line.")
+    static final class ReplayCommand implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE", description = "the scenario file (JSON)")
+        Path file;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            Scenario scenario = ScenarioReader.read(file);
+            PrintWriter out = spec.commandLine().getOut();
+            // Buffer the whole run: a failure part-way must not leave half a replay on stdout.
+            StringBuilder buffer = new StringBuilder(1 << 16);
+            Replay.run(scenario, r -> buffer.append(EventJson.line(r)).append('\n'));
+            out.write(buffer.toString());
+            out.flush();
+            return 0;
+        }
+    }
+
+}

@@ -1,0 +1,239 @@
+package vigil.sim.json;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+import vigil.core.Span;
+
+/**
+ * Typed, checked access to one JSON object of an input file. Every failure is an {@link InvalidInput} whose message
+ * names the place ({@code step 3 (AssignUnit)}) and the field.
+ */
+public final class Fields {
+    private final JsonNode node;
+    private final String where;
+
+    public Fields(JsonNode node, String where) {
+        if (node == null || !node.isObject()) {
+            throw new InvalidInput(where + ": must be a JSON object");
+        }
+        this.node = node;
+        this.where = where;
+    }
+
+    public String where() {
+        return where;
+    }
+
+    public JsonNode node() {
+        return node;
+    }
+
+    public boolean has(String name) {
+        JsonNode v = node.get(name);
+        return v != null && !v.isNull();
+    }
+
+    public InvalidInput invalid(String name, String problem) {
+        return new InvalidInput(where + ": field \"" + name + "\" " + problem);
+    }
+
+    private JsonNode required(String name) {
+        JsonNode v = node.get(name);
+        if (v == null || v.isNull()) {
+            throw invalid(name, "is missing");
+        }
+        return v;
+    }
+
+    public String text(String name) {
+        JsonNode v = required(name);
+        if (!v.isString()) {
+            throw invalid(name, "must be a string");
+        }
+        if (v.asString().isBlank()) {
+            throw invalid(name, "must not be empty");
+        }
+        return v.asString();
+    }
+
+    public String optionalText(String name) {
+        if (!has(name)) {
+            return null;
+        }
+        JsonNode v = node.get(name);
+        if (!v.isString()) {
+            throw invalid(name, "must be a string");
+        }
+        return v.asString();
+    }
+
+    public Boolean optionalBoolean(String name) {
+        if (!has(name)) {
+            return null;
+        }
+        JsonNode v = node.get(name);
+        if (!v.isBoolean()) {
+            throw invalid(name, "must be true or false");
+        }
+        return v.asBoolean();
+    }
+
+    public double number(String name) {
+        JsonNode v = required(name);
+        if (!v.isNumber()) {
+            throw invalid(name, "must be a number");
+        }
+        double d = v.asDouble();
+        if (!Double.isFinite(d)) {
+            throw invalid(name, "must be a finite number");
+        }
+        return d;
+    }
+
+    public long integer(String name) {
+        JsonNode v = required(name);
+        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+            throw invalid(name, "must be a whole number");
+        }
+        return v.asLong();
+    }
+
+    public <E extends Enum<E>> E enumeration(String name, Class<E> type) {
+        return parseEnum(name, text(name), type);
+    }
+
+    public <E extends Enum<E>> E optionalEnum(String name, Class<E> type) {
+        String s = optionalText(name);
+        return s == null ? null : parseEnum(name, s, type);
+    }
+
+    private <E extends Enum<E>> E parseEnum(String name, String value, Class<E> type) {
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw invalid(name, "is \"" + value + "\", not one of " + Arrays.stream(type.getEnumConstants())
+                    .map(Enum::name).collect(Collectors.joining(", ")));
+        }
+    }
+
+    public Instant instant(String name) {
+        String s = text(name);
+        try {
+            return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            throw invalid(name, "is \"" + s + "\", not an ISO-8601 instant with an offset or Z");
+        }
+    }
+
+    /** An exact ISO-8601 duration ({@code PT15M}, {@code P2D}); calendar months and years are refused. */
+    public Duration duration(String name) {
+        return duration(name, text(name));
+    }
+
+    public Duration duration(String name, String s) {
+        try {
+            Duration d = Duration.parse(s);
+            if (d.isNegative()) {
+                throw invalid(name, "is \"" + s + "\", a negative duration");
+            }
+            return d;
+        } catch (DateTimeParseException e) {
+            throw invalid(name, "is \"" + s + "\", not an ISO-8601 duration such as PT15M");
+        }
+    }
+
+    /** An ISO-8601 period or duration, calendar parts allowed ({@code P6M}, {@code P14D}, {@code PT2H}). */
+    public Span span(String name) {
+        String s = text(name);
+        try {
+            Span span = Span.parse(s);
+            if (span.period().isNegative() || span.time().isNegative()) {
+                throw invalid(name, "is \"" + s + "\", a negative duration");
+            }
+            return span;
+        } catch (DateTimeParseException e) {
+            throw invalid(name, "is \"" + s + "\", not an ISO-8601 duration such as P6M or PT15M");
+        }
+    }
+
+    public ZoneId zone(String name) {
+        String s = text(name);
+        try {
+            return ZoneId.of(s);
+        } catch (RuntimeException e) {
+            throw invalid(name, "is \"" + s + "\", not a time zone such as Europe/London");
+        }
+    }
+
+    public Fields object(String name) {
+        JsonNode v = required(name);
+        if (!v.isObject()) {
+            throw invalid(name, "must be a JSON object");
+        }
+        return new Fields(v, where.isEmpty() ? name : where + ": " + name);
+    }
+
+    public Fields optionalObject(String name) {
+        return has(name) ? object(name) : null;
+    }
+
+    /** The array's elements, required and non-empty unless {@code mayBeEmpty}. */
+    public List<JsonNode> array(String name, boolean mayBeEmpty) {
+        JsonNode v = required(name);
+        if (!v.isArray()) {
+            throw invalid(name, "must be a JSON array");
+        }
+        if (!mayBeEmpty && v.isEmpty()) {
+            throw invalid(name, "must not be empty");
+        }
+        List<JsonNode> out = new ArrayList<>(v.size());
+        v.forEach(out::add);
+        return out;
+    }
+
+    public List<String> optionalTextArray(String name) {
+        if (!has(name)) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        for (JsonNode e : array(name, true)) {
+            if (!e.isString()) {
+                throw invalid(name + "[" + i + "]", "must be a string");
+            }
+            out.add(e.asString());
+            i++;
+        }
+        return out;
+    }
+
+    /** Field names present in the object, for checking against the names a reader knows. */
+    public List<String> names() {
+        List<String> out = new ArrayList<>();
+        node.propertyNames().forEach(out::add);
+        return out;
+    }
+
+    public void onlyKnown(List<String> known) {
+        for (String n : names()) {
+            if (!known.contains(n)) {
+                throw new InvalidInput(where + ": unknown field \"" + n + "\" (known: " + String.join(", ", known)
+                        + ")");
+            }
+        }
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

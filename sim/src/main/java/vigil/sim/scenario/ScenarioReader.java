@@ -1,0 +1,211 @@
+package vigil.sim.scenario;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vigil.core.Actor;
+import vigil.core.Command;
+import vigil.core.Command.*;
+import vigil.core.Grade;
+import vigil.core.Location;
+import vigil.core.Policy;
+import vigil.core.Role;
+import vigil.core.Roster;
+import vigil.sim.json.Fields;
+import vigil.sim.json.InvalidInput;
+
+/**
+ * Reads and checks a scenario file (contracts/scenario.md). Everything wrong with the file is an {@link InvalidInput}
+ * naming the step index and field; what is wrong only in the domain (an unknown incident, a role not permitted) is
+ * left for the engine to refuse.
+ */
+public final class ScenarioReader {
+    static final JsonMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+    private ScenarioReader() {}
+
+    public static Scenario read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInput(file + ": no such file");
+        } catch (IOException e) {
+            throw new InvalidInput(file + ": cannot be read (" + e.getMessage() + ")");
+        }
+        return parse(text);
+    }
+
+    public static Scenario parse(String text) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (JacksonException e) {
+            throw new InvalidInput("not valid JSON: " + oneLine(e.getOriginalMessage()) + location(e));
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new InvalidInput("not valid JSON: the file is empty");
+        }
+        Fields f = new Fields(root, "scenario");
+        String name = f.optionalText("name");
+        Instant start = f.instant("start");
+        Instant until = f.instant("until");
+        if (until.isBefore(start)) {
+            throw f.invalid("until", "is before \"start\"");
+        }
+        Policy policy = PolicyReader.read(f.optionalObject("policy"));
+
+        Map<String, Actor> actors = new HashMap<>();
+        List<Roster.StaffMember> staff = new ArrayList<>();
+        Set<String> ids = new LinkedHashSet<>();
+        List<JsonNode> staffNodes = f.has("staff") ? f.array("staff", true) : List.of();
+        for (int i = 0; i < staffNodes.size(); i++) {
+            Fields s = new Fields(staffNodes.get(i), "staff[" + i + "]");
+            String id = s.text("id");
+            Role role = s.enumeration("role", Role.class);
+            if (role == Role.UNIT) {
+                throw s.invalid("role", "is \"UNIT\": units are listed under \"units\"");
+            }
+            if (!ids.add(id)) {
+                throw s.invalid("id", "\"" + id + "\" is used twice");
+            }
+            Roster.StaffMember m = new Roster.StaffMember(id, role, s.optionalText("bcu"));
+            staff.add(m);
+            actors.put(id, m.actor());
+        }
+        List<Roster.UnitSpec> units = new ArrayList<>();
+        List<JsonNode> unitNodes = f.has("units") ? f.array("units", true) : List.of();
+        for (int i = 0; i < unitNodes.size(); i++) {
+            Fields u = new Fields(unitNodes.get(i), "units[" + i + "]");
+            String id = u.text("id");
+            if (!ids.add(id)) {
+                throw u.invalid("id", "\"" + id + "\" is used twice");
+            }
+            units.add(new Roster.UnitSpec(id, u.optionalText("callSign"), location(u)));
+            actors.put(id, Actor.unit(id));
+        }
+
+        List<Scenario.Step> steps = new ArrayList<>();
+        List<JsonNode> stepNodes = f.has("steps") ? f.array("steps", true) : List.of();
+        Instant last = start;
+        for (int i = 0; i < stepNodes.size(); i++) {
+            JsonNode n = stepNodes.get(i);
+            Fields probe = new Fields(n, "step " + i);
+            String what = probe.text("do");
+            Fields s = new Fields(n, "step " + i + " (" + what + ")");
+            Instant at = s.instant("at");
+            if (at.isBefore(last)) {
+                throw s.invalid("at", last.equals(start) && i == 0 ? "is before the scenario's start"
+                        : "is before the previous step's (steps must be in time order)");
+            }
+            if (at.isAfter(until)) {
+                throw s.invalid("at", "is after the scenario's until");
+            }
+            last = at;
+            String byId = s.text("by");
+            Actor by = actors.get(byId);
+            if (by == null) {
+                throw s.invalid("by", "is \"" + byId + "\", not a staff id or unit id of this scenario");
+            }
+            steps.add(new Scenario.Step(i, at, command(what, s, by)));
+        }
+        return new Scenario(name, start, until, policy, new Roster(staff, units), steps);
+    }
+
+    private static Location location(Fields f) {
+        Fields l = f.optionalObject("location");
+        if (l == null) {
+            return null;
+        }
+        double lat = l.number("lat");
+        double lon = l.number("lon");
+        if (lat < -90 || lat > 90) {
+            throw l.invalid("lat", "must be between -90 and 90");
+        }
+        if (lon < -180 || lon > 180) {
+            throw l.invalid("lon", "must be between -180 and 180");
+        }
+        return new Location(lat, lon);
+    }
+
+    static Command command(String what, Fields s, Actor by) {
+        return switch (what) {
+            case "RecordCall" -> new RecordCall(by, s.text("callId"), s.optionalText("cli"), s.optionalText("address"),
+                    location(s), s.optionalEnum("caller", CallerKind.class), s.optionalText("narrative"));
+            case "CreateIncident" -> new CreateIncident(by, s.text("incidentId"), s.text("callId"),
+                    s.enumeration("grade", Grade.class), s.optionalText("type"), s.optionalBoolean("domestic"),
+                    s.optionalText("bcu"));
+            case "LinkCall" -> new LinkCall(by, s.text("callId"), s.text("incidentId"));
+            case "Regrade" -> new Regrade(by, s.text("incidentId"), s.enumeration("grade", Grade.class),
+                    s.optionalText("reason"));
+            case "AssignUnit" -> new AssignUnit(by, s.text("incidentId"), s.text("unitId"));
+            case "DivertUnit" -> new DivertUnit(by, s.text("unitId"), s.text("toIncidentId"), s.optionalText("reason"));
+            case "AcknowledgeAssignment" -> new AcknowledgeAssignment(by, s.text("incidentId"), s.text("unitId"));
+            case "ArriveAtScene" -> new ArriveAtScene(by, s.text("incidentId"), s.text("unitId"));
+            case "ClearUnit" -> new ClearUnit(by, s.text("incidentId"), s.text("unitId"));
+            case "CloseIncident" -> new CloseIncident(by, s.text("incidentId"), s.optionalText("disposition"));
+            case "SetUnitStatus" -> new SetUnitStatus(by, s.text("unitId"), s.enumeration("status", UnitStatus.class));
+            case "ReviewDivert" -> new ReviewDivert(by, s.text("incidentId"),
+                    s.enumeration("decision", DivertDecision.class), s.optionalText("note"), s.optionalText("unitId"));
+            case "ChallengeOverride" -> new ChallengeOverride(by, s.text("incidentId"), s.optionalText("note"));
+            case "ResolveChallenge" -> new ResolveChallenge(by, s.text("incidentId"),
+                    s.enumeration("decision", ChallengeDecision.class), s.optionalText("note"));
+            case "TaskReallocation" -> new TaskReallocation(by, s.text("incidentId"), s.optionalText("note"));
+            case "RecordDivertAudit" -> new RecordDivertAudit(by, s.text("incidentId"),
+                    s.enumeration("outcome", AuditOutcome.class), s.optionalText("note"));
+            case "RequestScheme" -> requestScheme(s, by);
+            case "ActivateScheme" -> new ActivateScheme(by, s.text("schemeId"));
+            case "RejectScheme" -> new RejectScheme(by, s.text("schemeId"), s.optionalText("reason"));
+            case "RecordVictimContact" -> new RecordVictimContact(by, s.text("schemeId"), s.optionalText("method"),
+                    s.enumeration("outcome", ContactOutcome.class), explained(s), s.optionalText("note"));
+            case "ReviewScheme" -> new ReviewScheme(by, s.text("schemeId"),
+                    s.enumeration("decision", SchemeDecision.class), s.optionalText("note"));
+            default -> throw s.invalid("do", "is \"" + what + "\", not a command this contract knows");
+        };
+    }
+
+    private static Command requestScheme(Fields s, Actor by) {
+        Fields pc = s.optionalObject("preferredContact");
+        ContactPreference pref = pc == null ? null : new ContactPreference(pc.text("method"), pc.optionalText("detail"));
+        return new RequestScheme(by, s.text("schemeId"), s.optionalText("address"), s.optionalTextArray("clis"),
+                s.optionalText("victimName"), pref, s.optionalText("oic"), s.optionalText("bcu"),
+                s.optionalText("crimeRef"), s.optionalText("instructions"), s.optionalEnum("requiredGrade", Grade.class));
+    }
+
+    private static Set<Explained> explained(Fields s) {
+        List<String> names = s.optionalTextArray("explained");
+        Set<Explained> out = new LinkedHashSet<>();
+        if (names != null) {
+            for (int i = 0; i < names.size(); i++) {
+                try {
+                    out.add(Explained.valueOf(names.get(i)));
+                } catch (IllegalArgumentException e) {
+                    throw s.invalid("explained[" + i + "]", "is \"" + names.get(i)
+                            + "\", not one of SCHEME, DURATION, WITHDRAWAL, EXTENSION");
+                }
+            }
+        }
+        return out;
+    }
+
+    static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s+", " ").trim();
+    }
+
+    static String location(JacksonException e) {
+        var l = e.getLocation();
+        return l == null || l.getLineNr() < 0 ? "" : " (line " + l.getLineNr() + ", column " + l.getColumnNr() + ")";
+    }
+}
