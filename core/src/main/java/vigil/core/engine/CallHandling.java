@@ -69,6 +69,9 @@ final class CallHandling {
             return;
         }
         d.emit(new CallLinked(call.id, i.id));
+        if (call.schemeId != null) {
+            d.room.schemes.checkGrade(d, i);
+        }
     }
 
     static void regrade(Decision d, Regrade c) {

@@ -8,6 +8,7 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 final class CallerLines {
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     private static final String HOME_REGION = "GB";
+    private static final java.util.regex.Pattern E164 = java.util.regex.Pattern.compile("\\+[1-9][0-9]{6,14}");
 
     private CallerLines() {}
 
@@ -27,6 +28,6 @@ final class CallerLines {
 
     /** True when {@code normalised} is an E.164 number (so it can be matched against schemes and history). */
     static boolean isE164(String normalised) {
-        return normalised != null && normalised.startsWith("+");
+        return normalised != null && E164.matcher(normalised).matches();
     }
 }

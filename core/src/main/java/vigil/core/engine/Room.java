@@ -72,6 +72,9 @@ final class Room {
                 IncidentState i = incidents.get(e.incidentId());
                 c.incidentId = i.id;
                 i.linkedCalls.add(c.id);
+                if (i.schemeId == null) {
+                    i.schemeId = c.schemeId;
+                }
                 if (Boolean.TRUE.equals(i.domestic)) {
                     schemes.incidentCreated(c.id, true);
                 }

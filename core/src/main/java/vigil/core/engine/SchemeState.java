@@ -1,0 +1,85 @@
+package vigil.core.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import vigil.core.Command.ContactOutcome;
+import vigil.core.Command.Explained;
+import vigil.core.Event.SchemeRequested;
+import vigil.core.Grade;
+
+/** One special scheme from request (Form 4564) to withdrawal. */
+final class SchemeState {
+    enum Status { REQUESTED, REJECTED, ACTIVE, WITHDRAWN }
+
+    record Contact(Instant at, ContactOutcome outcome, Set<Explained> explained) {
+        boolean informed(Explained... what) {
+            if (outcome != ContactOutcome.CONTACTED) {
+                return false;
+            }
+            for (Explained e : what) {
+                if (!explained.contains(e)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    final SchemeRequested form;
+    /** E.164 numbers of the form's CLIs; those that do not parse are kept in {@link #unparsedClis}. */
+    final List<String> clis = new ArrayList<>(2);
+    final List<String> unparsedClis = new ArrayList<>(0);
+    final String addressKey;
+    Status status = Status.REQUESTED;
+    Instant activatedAt;
+    Instant maxUntil;
+    Instant firstReviewAt;
+    /** Review cycles: 0 for the first period, +1 for each extension. Deadlines carry the cycle they belong to. */
+    long cycle;
+    Instant firstStageSentAt;
+    boolean secondStageSent;
+    boolean reviewOverdue;
+    boolean contactOverdue;
+    Instant victimInformedAt;
+    Instant withdrawnAt;
+    final List<Contact> contacts = new ArrayList<>(4);
+
+    SchemeState(SchemeRequested form) {
+        this.form = form;
+        for (String raw : form.clis()) {
+            String n = CallerLines.normalise(raw);
+            if (CallerLines.isE164(n)) {
+                if (!clis.contains(n)) {
+                    clis.add(n);
+                }
+            } else {
+                unparsedClis.add(raw);
+            }
+        }
+        this.addressKey = Addresses.key(form.address());
+    }
+
+    String id() {
+        return form.schemeId();
+    }
+
+    Grade requiredGrade() {
+        return form.requiredGrade() == null ? Grade.I : form.requiredGrade();
+    }
+
+    boolean active() {
+        return status == Status.ACTIVE;
+    }
+
+    /** A contact attempt of any outcome recorded since the current cycle's first-stage review was sent. */
+    boolean attemptedSinceReviewBegan() {
+        return firstStageSentAt != null && contacts.stream().anyMatch(c -> !c.at().isBefore(firstStageSentAt));
+    }
+
+    boolean informedSinceReviewBegan(Explained what) {
+        return firstStageSentAt != null
+                && contacts.stream().anyMatch(c -> !c.at().isBefore(firstStageSentAt) && c.informed(what));
+    }
+}
