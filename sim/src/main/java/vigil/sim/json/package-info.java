@@ -1,0 +1,2 @@
+/** Checked JSON input (one-line errors naming place and field) and the JSON-lines form of events. */
+package vigil.sim.json;
