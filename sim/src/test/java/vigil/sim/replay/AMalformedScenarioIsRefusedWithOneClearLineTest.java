@@ -35,6 +35,11 @@ class AMalformedScenarioIsRefusedWithOneClearLineTest {
             Map.entry("unknown-command.json", List.of("step 2", "\"do\"", "AssignUnits")),
             Map.entry("missing-required-field.json", List.of("step 3", "\"unitId\"", "missing")),
             Map.entry("missing-do.json", List.of("step 1", "\"do\"")),
+            // The contract marks optional command fields with '?'; these have none, so they are required too.
+            Map.entry("regrade-without-reason.json", List.of("step 2", "\"reason\"")),
+            Map.entry("divert-without-reason.json", List.of("step 5", "\"reason\"")),
+            Map.entry("review-divert-without-note.json", List.of("step 0", "\"note\"")),
+            Map.entry("close-without-disposition.json", List.of("step 2", "\"disposition\"")),
             Map.entry("wrong-field-type.json", List.of("step 1", "\"incidentId\"")),
             Map.entry("bad-grade.json", List.of("step 1", "\"grade\"", "X")),
             Map.entry("bad-decision.json", List.of("step 0", "\"decision\"", "MAYBE")),
