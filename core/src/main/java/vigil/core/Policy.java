@@ -66,7 +66,7 @@ public record Policy(
                 Span.parse("P14D"),
                 Span.parse("P7D"),
                 Span.parse("P90D"),
-                Span.parse("P7D"));
+                Span.of(Duration.ofDays(7)));
     }
 
     /** The attendance target for a grade; empty for a grade with none (R). */

@@ -69,7 +69,7 @@ final class CallHandling {
             return;
         }
         d.emit(new CallLinked(call.id, i.id));
-        if (call.schemeId != null) {
+        if (!call.schemeIds.isEmpty()) {
             d.room.schemes.checkGrade(d, i);
         }
     }

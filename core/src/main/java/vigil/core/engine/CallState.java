@@ -1,6 +1,7 @@
 package vigil.core.engine;
 
 import java.time.Instant;
+import java.util.List;
 
 /** A recorded call, while live state needs it (to create or link an incident). */
 final class CallState {
@@ -9,8 +10,8 @@ final class CallState {
     final String cli;
     final String addressKey;
     String incidentId;
-    /** The active scheme this call matched, with its required grade; null when none. */
-    String schemeId;
+    /** Active schemes this call matched; empty when none. */
+    List<String> schemeIds = List.of();
 
     CallState(String id, Instant at, String cli, String addressKey) {
         this.id = id;

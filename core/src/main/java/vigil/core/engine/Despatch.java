@@ -119,7 +119,7 @@ final class Despatch {
     }
 
     static void setStatus(Decision d, SetUnitStatus c) {
-        if (!d.permittedForUnit(c.unitId(), DESPATCH_ROLES)) {
+        if (!d.permitted(DESPATCH_ROLES)) {
             return;
         }
         UnitState u = d.unit(c.unitId());

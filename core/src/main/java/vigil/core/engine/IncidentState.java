@@ -31,7 +31,8 @@ final class IncidentState {
     boolean unresourcedAlerted;
     List<DivertState> diverts; // null until the first divert
     boolean reallocationRequested;
-    String schemeId; // the active scheme its call matched, if any
+    /** Active schemes its calls matched when they were recorded; empty when none. */
+    List<String> schemeIds = List.of();
 
     IncidentState(String id, String callId, Instant createdAt, Grade grade, Instant targetAt, String type,
                   Boolean domestic, String bcu) {

@@ -72,7 +72,7 @@ public final class Queries {
         room.units.values().forEach(u -> b.append(view(u)).append(' ').append(u.assignment)
                 .append(u.unacknowledgedAlerted).append('\n'));
         new TreeMap<>(room.calls).values().forEach(c -> b.append(c.id).append(' ').append(c.incidentId).append(' ')
-                .append(c.schemeId).append('\n'));
+                .append(c.schemeIds).append('\n'));
         b.append(room.schemes.describe());
         return b.toString();
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import vigil.core.Event;
@@ -61,7 +62,7 @@ final class Room {
                 CallState c = calls.get(e.callId());
                 if (c != null) {
                     c.incidentId = i.id;
-                    i.schemeId = c.schemeId;
+                    i.schemeIds = c.schemeIds;
                 }
                 schemes.incidentCreated(e.callId(), Boolean.TRUE.equals(e.domestic()));
                 armCountdown(i);
@@ -72,8 +73,10 @@ final class Room {
                 IncidentState i = incidents.get(e.incidentId());
                 c.incidentId = i.id;
                 i.linkedCalls.add(c.id);
-                if (i.schemeId == null) {
-                    i.schemeId = c.schemeId;
+                for (String s : c.schemeIds) {
+                    if (!i.schemeIds.contains(s)) {
+                        i.schemeIds = plus(i.schemeIds, s);
+                    }
                 }
                 if (Boolean.TRUE.equals(i.domestic)) {
                     schemes.incidentCreated(c.id, true);
@@ -172,14 +175,21 @@ final class Room {
             case SchemeReviewOverdue e -> schemes.apply(e, at);
             case SchemeMatched e -> {
                 CallState c = calls.get(e.callId());
-                if (c != null && c.schemeId == null) {
-                    c.schemeId = e.schemeId();
+                if (c != null) {
+                    c.schemeIds = plus(c.schemeIds, e.schemeId());
                 }
             }
             case PreviousSchemeFound e -> { /* an alert only */ }
             case PreviousContactsFound e -> { /* an alert only */ }
             case GradeBelowScheme e -> { /* an alert only */ }
         }
+    }
+
+    private static List<String> plus(List<String> list, String item) {
+        List<String> out = new ArrayList<>(list.size() + 1);
+        out.addAll(list);
+        out.add(item);
+        return List.copyOf(out);
     }
 
     private void reviewed(String incidentId, String unitId, vigil.core.Command.DivertDecision decision) {

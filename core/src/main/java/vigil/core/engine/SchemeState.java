@@ -39,6 +39,8 @@ final class SchemeState {
     /** Review cycles: 0 for the first period, +1 for each extension. Deadlines carry the cycle they belong to. */
     long cycle;
     Instant firstStageSentAt;
+    /** How many contacts had been recorded when the current cycle's first-stage review was sent. */
+    int contactsBeforeReview;
     boolean secondStageSent;
     boolean reviewOverdue;
     boolean contactOverdue;
@@ -73,13 +75,23 @@ final class SchemeState {
         return status == Status.ACTIVE;
     }
 
-    /** A contact attempt of any outcome recorded since the current cycle's first-stage review was sent. */
+    /**
+     * A contact attempt of any outcome recorded after the current cycle's first-stage review was sent. "After" is by
+     * order of recording, not by instant: a step at the review's very instant runs before the review is sent.
+     */
     boolean attemptedSinceReviewBegan() {
-        return firstStageSentAt != null && contacts.stream().anyMatch(c -> !c.at().isBefore(firstStageSentAt));
+        return firstStageSentAt != null && contacts.size() > contactsBeforeReview;
     }
 
     boolean informedSinceReviewBegan(Explained what) {
-        return firstStageSentAt != null
-                && contacts.stream().anyMatch(c -> !c.at().isBefore(firstStageSentAt) && c.informed(what));
+        if (firstStageSentAt == null) {
+            return false;
+        }
+        for (int i = contactsBeforeReview; i < contacts.size(); i++) {
+            if (contacts.get(i).informed(what)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

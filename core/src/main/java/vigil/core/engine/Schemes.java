@@ -190,11 +190,17 @@ final class Schemes {
     /** After a call is recorded: scheme matches, previous schemes, previous contacts, in that order. */
     void matchCall(Decision d, CallState call) {
         Recipient handler = Recipient.staff(d.by().id());
+        List<SchemeState> cliSchemes = call.cli == null ? null : byCli.get(call.cli);
+        List<SchemeState> addressSchemes = call.addressKey == null ? null : byAddress.get(call.addressKey);
+        if (cliSchemes == null && addressSchemes == null) {
+            previousContacts(d, call, handler);
+            return;
+        }
         Set<SchemeState> active = new LinkedHashSet<>();
         Map<SchemeState, MatchedOn> how = new HashMap<>();
         Set<SchemeState> withdrawn = new LinkedHashSet<>();
-        collect(byCli.get(call.cli), MatchedOn.CLI, active, how, withdrawn, d.at);
-        collect(byAddress.get(call.addressKey), MatchedOn.ADDRESS, active, how, withdrawn, d.at);
+        collect(cliSchemes, MatchedOn.CLI, active, how, withdrawn, d.at);
+        collect(addressSchemes, MatchedOn.ADDRESS, active, how, withdrawn, d.at);
         for (SchemeState s : active) {
             d.emit(new SchemeMatched(call.id, s.id(), how.get(s), s.requiredGrade(), s.form.instructions(), handler));
         }
@@ -203,7 +209,11 @@ final class Schemes {
                 d.emit(new PreviousSchemeFound(call.id, s.id(), s.withdrawnAt, handler));
             }
         }
-        CallerHistory.Found found = history.earlierContacts(call.id, call.cli, call.addressKey);
+        previousContacts(d, call, handler);
+    }
+
+    private void previousContacts(Decision d, CallState call, Recipient handler) {
+        CallerHistory.Found found = history.earlierContacts(call.id, call.cli, call.addressKey, d.at);
         if (found != null) {
             d.emit(new PreviousContactsFound(call.id, found.callIds(), found.domestic(), handler));
         }
@@ -228,12 +238,11 @@ final class Schemes {
 
     /** After an incident is created or regraded: below the required grade of a matched scheme is an alert. */
     void checkGrade(Decision d, IncidentState i) {
-        if (i.schemeId == null) {
-            return;
-        }
-        SchemeState s = schemes.get(i.schemeId);
-        if (s != null && i.grade.isBelow(s.requiredGrade())) {
-            d.emit(new GradeBelowScheme(i.id, s.id(), s.requiredGrade(), Recipient.role(Role.CONTROLLER, i.bcu)));
+        for (String id : i.schemeIds) {
+            SchemeState s = schemes.get(id);
+            if (i.grade.isBelow(s.requiredGrade())) {
+                d.emit(new GradeBelowScheme(i.id, s.id(), s.requiredGrade(), Recipient.role(Role.CONTROLLER, i.bcu)));
+            }
         }
     }
 
@@ -279,6 +288,7 @@ final class Schemes {
             case FirstStageReviewSent f -> {
                 SchemeState s = schemes.get(f.schemeId());
                 s.firstStageSentAt = at;
+                s.contactsBeforeReview = s.contacts.size();
                 room.arm(room.policy.secondStageAfter().addTo(at, room.policy.zone()),
                         Deadline.Kind.SECOND_STAGE_REVIEW, s.id(), s.cycle);
             }
@@ -401,6 +411,7 @@ final class Schemes {
         private final Map<String, ArrayDeque<Ref>> byCli = new HashMap<>();
         private final Map<String, ArrayDeque<Ref>> byAddress = new HashMap<>();
         private final Map<String, Ref> byCallId = new HashMap<>();
+        private Instant nextPrune;
 
         CallerHistory(vigil.core.Policy policy) {
             this.policy = policy;
@@ -430,15 +441,17 @@ final class Schemes {
             }
         }
 
-        /** Calls before {@code callId} sharing its CLI or address, oldest first; null when none. */
-        Found earlierContacts(String callId, String cli, String addressKey) {
+        /** Calls before {@code callId} within the window before {@code now} sharing its CLI or address, oldest first. */
+        Found earlierContacts(String callId, String cli, String addressKey, Instant now) {
+            ArrayDeque<Ref> byThisCli = CallerLines.isE164(cli) ? byCli.get(cli) : null;
+            ArrayDeque<Ref> byThisAddress = addressKey == null ? null : byAddress.get(addressKey);
+            if (byThisCli == null && byThisAddress == null) {
+                return null;
+            }
+            Instant cutoff = policy.historyWindow().subtractFrom(now, policy.zone());
             List<Ref> found = new ArrayList<>();
-            if (CallerLines.isE164(cli)) {
-                addEarlier(byCli.get(cli), callId, found);
-            }
-            if (addressKey != null) {
-                addEarlier(byAddress.get(addressKey), callId, found);
-            }
+            addEarlier(byThisCli, callId, cutoff, found);
+            addEarlier(byThisAddress, callId, cutoff, found);
             if (found.isEmpty()) {
                 return null;
             }
@@ -454,18 +467,25 @@ final class Schemes {
             return new Found(List.copyOf(ids), domestic);
         }
 
-        private static void addEarlier(ArrayDeque<Ref> refs, String callId, List<Ref> into) {
+        private static void addEarlier(ArrayDeque<Ref> refs, String callId, Instant cutoff, List<Ref> into) {
             if (refs != null) {
                 for (Ref r : refs) {
-                    if (!r.callId.equals(callId)) {
+                    if (!r.callId.equals(callId) && !r.at.isBefore(cutoff)) {
                         into.add(r);
                     }
                 }
             }
         }
 
-        /** Drops calls older than the history window, oldest first: the index never outgrows the window. */
+        /**
+         * Drops calls older than the history window, oldest first, so the index never outgrows the window. Done at
+         * most once a minute of engine time (the window's edge costs a time-zone calculation); lookups filter exactly.
+         */
         private void prune(Instant now) {
+            if (nextPrune != null && now.isBefore(nextPrune)) {
+                return;
+            }
+            nextPrune = now.plusSeconds(60);
             Instant cutoff = policy.historyWindow().subtractFrom(now, policy.zone());
             Ref r;
             while ((r = inOrder.peekFirst()) != null && r.at.isBefore(cutoff)) {

@@ -21,12 +21,17 @@ import vigil.sim.scenario.ScenarioReader;
  */
 @Command(name = "vigil", mixinStandardHelpOptions = true, subcommands = {VigilCli.ReplayCommand.class},
         description = "Vigil: police command and control that never lets a call go quiet.")
-public final class VigilCli implements Runnable {
+public final class VigilCli implements Callable<Integer> {
     public static final int INVALID_INPUT = 2;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** No subcommand: say what there is, and fail as for any bad argument. */
     @Override
-    public void run() {
-        new CommandLine(this).usage(System.err);
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return INVALID_INPUT;
     }
 
     public static void main(String[] args) {

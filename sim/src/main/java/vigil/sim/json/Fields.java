@@ -66,6 +66,15 @@ public final class Fields {
         return v.asString();
     }
 
+    /** Required free text (a reason, a note): must be given, may be empty. */
+    public String freeText(String name) {
+        JsonNode v = required(name);
+        if (!v.isString()) {
+            throw invalid(name, "must be a string");
+        }
+        return v.asString();
+    }
+
     public String optionalText(String name) {
         if (!has(name)) {
             return null;
@@ -135,21 +144,29 @@ public final class Fields {
         }
     }
 
-    /** An exact ISO-8601 duration ({@code PT15M}, {@code P2D}); calendar months and years are refused. */
+    /**
+     * An exact ISO-8601 duration ({@code PT15M}, {@code P2D}, {@code P1W}, {@code P1DT2H}); days and weeks count as
+     * 24 and 168 hours. Months and years are refused: they have no fixed length.
+     */
     public Duration duration(String name) {
         return duration(name, text(name));
     }
 
     public Duration duration(String name, String s) {
+        Span span;
         try {
-            Duration d = Duration.parse(s);
-            if (d.isNegative()) {
-                throw invalid(name, "is \"" + s + "\", a negative duration");
-            }
-            return d;
+            span = Span.parse(s);
         } catch (DateTimeParseException e) {
             throw invalid(name, "is \"" + s + "\", not an ISO-8601 duration such as PT15M");
         }
+        if (span.period().getYears() != 0 || span.period().getMonths() != 0) {
+            throw invalid(name, "is \"" + s + "\": months and years have no fixed length here; give days or hours");
+        }
+        Duration d = Duration.ofDays(span.period().getDays()).plus(span.time());
+        if (d.isNegative()) {
+            throw invalid(name, "is \"" + s + "\", a negative duration");
+        }
+        return d;
     }
 
     /** An ISO-8601 period or duration, calendar parts allowed ({@code P6M}, {@code P14D}, {@code PT2H}). */

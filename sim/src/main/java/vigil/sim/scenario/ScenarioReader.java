@@ -74,10 +74,7 @@ public final class ScenarioReader {
         for (int i = 0; i < staffNodes.size(); i++) {
             Fields s = new Fields(staffNodes.get(i), "staff[" + i + "]");
             String id = s.text("id");
-            Role role = s.enumeration("role", Role.class);
-            if (role == Role.UNIT) {
-                throw s.invalid("role", "is \"UNIT\": units are listed under \"units\"");
-            }
+            Role role = staffRole(s);
             if (!ids.add(id)) {
                 throw s.invalid("id", "\"" + id + "\" is used twice");
             }
@@ -98,7 +95,7 @@ public final class ScenarioReader {
         }
 
         List<Scenario.Step> steps = new ArrayList<>();
-        List<JsonNode> stepNodes = f.has("steps") ? f.array("steps", true) : List.of();
+        List<JsonNode> stepNodes = f.array("steps", true);
         Instant last = start;
         for (int i = 0; i < stepNodes.size(); i++) {
             JsonNode n = stepNodes.get(i);
@@ -122,6 +119,17 @@ public final class ScenarioReader {
             steps.add(new Scenario.Step(i, at, command(what, s, by)));
         }
         return new Scenario(name, start, until, policy, new Roster(staff, units), steps);
+    }
+
+    private static Role staffRole(Fields s) {
+        String r = s.text("role");
+        for (Role role : Role.values()) {
+            if (role != Role.UNIT && role.name().equals(r)) {
+                return role;
+            }
+        }
+        throw s.invalid("role", "is \"" + r + "\", not one of " + java.util.Arrays.stream(Role.values())
+                .filter(x -> x != Role.UNIT).map(Enum::name).collect(java.util.stream.Collectors.joining(", ")));
     }
 
     private static Location location(Fields f) {
@@ -149,29 +157,29 @@ public final class ScenarioReader {
                     s.optionalText("bcu"));
             case "LinkCall" -> new LinkCall(by, s.text("callId"), s.text("incidentId"));
             case "Regrade" -> new Regrade(by, s.text("incidentId"), s.enumeration("grade", Grade.class),
-                    s.optionalText("reason"));
+                    s.freeText("reason"));
             case "AssignUnit" -> new AssignUnit(by, s.text("incidentId"), s.text("unitId"));
-            case "DivertUnit" -> new DivertUnit(by, s.text("unitId"), s.text("toIncidentId"), s.optionalText("reason"));
+            case "DivertUnit" -> new DivertUnit(by, s.text("unitId"), s.text("toIncidentId"), s.freeText("reason"));
             case "AcknowledgeAssignment" -> new AcknowledgeAssignment(by, s.text("incidentId"), s.text("unitId"));
             case "ArriveAtScene" -> new ArriveAtScene(by, s.text("incidentId"), s.text("unitId"));
             case "ClearUnit" -> new ClearUnit(by, s.text("incidentId"), s.text("unitId"));
-            case "CloseIncident" -> new CloseIncident(by, s.text("incidentId"), s.optionalText("disposition"));
+            case "CloseIncident" -> new CloseIncident(by, s.text("incidentId"), s.freeText("disposition"));
             case "SetUnitStatus" -> new SetUnitStatus(by, s.text("unitId"), s.enumeration("status", UnitStatus.class));
             case "ReviewDivert" -> new ReviewDivert(by, s.text("incidentId"),
-                    s.enumeration("decision", DivertDecision.class), s.optionalText("note"), s.optionalText("unitId"));
-            case "ChallengeOverride" -> new ChallengeOverride(by, s.text("incidentId"), s.optionalText("note"));
+                    s.enumeration("decision", DivertDecision.class), s.freeText("note"), s.optionalText("unitId"));
+            case "ChallengeOverride" -> new ChallengeOverride(by, s.text("incidentId"), s.freeText("note"));
             case "ResolveChallenge" -> new ResolveChallenge(by, s.text("incidentId"),
-                    s.enumeration("decision", ChallengeDecision.class), s.optionalText("note"));
-            case "TaskReallocation" -> new TaskReallocation(by, s.text("incidentId"), s.optionalText("note"));
+                    s.enumeration("decision", ChallengeDecision.class), s.freeText("note"));
+            case "TaskReallocation" -> new TaskReallocation(by, s.text("incidentId"), s.freeText("note"));
             case "RecordDivertAudit" -> new RecordDivertAudit(by, s.text("incidentId"),
-                    s.enumeration("outcome", AuditOutcome.class), s.optionalText("note"));
+                    s.enumeration("outcome", AuditOutcome.class), s.freeText("note"));
             case "RequestScheme" -> requestScheme(s, by);
             case "ActivateScheme" -> new ActivateScheme(by, s.text("schemeId"));
-            case "RejectScheme" -> new RejectScheme(by, s.text("schemeId"), s.optionalText("reason"));
-            case "RecordVictimContact" -> new RecordVictimContact(by, s.text("schemeId"), s.optionalText("method"),
+            case "RejectScheme" -> new RejectScheme(by, s.text("schemeId"), s.freeText("reason"));
+            case "RecordVictimContact" -> new RecordVictimContact(by, s.text("schemeId"), s.text("method"),
                     s.enumeration("outcome", ContactOutcome.class), explained(s), s.optionalText("note"));
             case "ReviewScheme" -> new ReviewScheme(by, s.text("schemeId"),
-                    s.enumeration("decision", SchemeDecision.class), s.optionalText("note"));
+                    s.enumeration("decision", SchemeDecision.class), s.freeText("note"));
             default -> throw s.invalid("do", "is \"" + what + "\", not a command this contract knows");
         };
     }
@@ -185,6 +193,9 @@ public final class ScenarioReader {
     }
 
     private static Set<Explained> explained(Fields s) {
+        if (!s.has("explained")) {
+            throw s.invalid("explained", "is missing (give [] when nothing was explained)");
+        }
         List<String> names = s.optionalTextArray("explained");
         Set<Explained> out = new LinkedHashSet<>();
         if (names != null) {
