@@ -21,6 +21,7 @@ public final class Bench {
 
     static {
         BENCHMARKS.put("engine", EngineBench::main);
+        BENCHMARKS.put("schemes", SchemeBench::main);
     }
 
     private Bench() {}
