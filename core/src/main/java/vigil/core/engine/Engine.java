@@ -26,11 +26,13 @@ import vigil.core.Roster;
  */
 public final class Engine {
     private final Room room;
+    private final UnitFinder finder;
     private Instant clock;
     private long seq;
 
     private Engine(Policy policy, Roster roster, Instant start) {
         this.room = new Room(policy, roster);
+        this.finder = new UnitFinder(room);
         this.clock = Objects.requireNonNull(start, "start");
     }
 
@@ -59,6 +61,7 @@ public final class Engine {
         seq = r.seq();
         clock = r.at();
         room.apply(r.event(), r.at());
+        finder.applied(r.event());
     }
 
     /**
@@ -121,12 +124,13 @@ public final class Engine {
     }
 
     public Queries queries() {
-        return new Queries(room);
+        return new Queries(room, finder);
     }
 
     void record(Event e, Instant at, String by, List<Recorded> out) {
         Recorded r = new Recorded(++seq, at, e, by);
         room.apply(e, at);
+        finder.applied(e);
         out.add(r);
     }
 
@@ -191,7 +195,10 @@ public final class Engine {
             case VICTIM_CONTACT, FIRST_STAGE_REVIEW, SECOND_STAGE_REVIEW, SCHEME_END ->
                     room.schemes.fire(this, d, at, out);
             case FORGET_INCIDENT -> room.forgetIncident(d.subject());
-            case FORGET_CALL -> room.forgetCall(d.subject());
+            case FORGET_CALL -> {
+                room.forgetCall(d.subject());
+                finder.forgetCall(d.subject());
+            }
         }
     }
 

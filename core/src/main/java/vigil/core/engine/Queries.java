@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import vigil.core.Command.UnitStatus;
 import vigil.core.Grade;
@@ -12,9 +13,11 @@ import vigil.core.Location;
 /** Read-only questions about the live state. Answers are copies: they do not change as the engine moves on. */
 public final class Queries {
     private final Room room;
+    private final UnitFinder finder;
 
-    Queries(Room room) {
+    Queries(Room room, UnitFinder finder) {
         this.room = room;
+        this.finder = finder;
     }
 
     /** An incident as it stands. {@code unresourced}: open, unattended and no unit committed (in the queue). */
@@ -30,7 +33,7 @@ public final class Queries {
     }
 
     public Optional<UnitView> unit(String id) {
-        return Optional.ofNullable(room.units.get(id)).map(Queries::view);
+        return Optional.ofNullable(room.units.get(id)).map(this::view);
     }
 
     /** Every unit, in roster order. */
@@ -40,6 +43,38 @@ public final class Queries {
             out.add(view(u));
         }
         return out;
+    }
+
+    /** True when the unit exists, is not committed and is not stood down. */
+    public boolean isAvailable(String unitId) {
+        return finder.isFree(unitId);
+    }
+
+    public int availableUnitCount() {
+        return finder.freeCount();
+    }
+
+    /**
+     * The available units nearest {@code scene} by {@code travel} time, nearest first, ties in roster order; at most
+     * {@code limit}. A despatcher's recommendation. Indexed: it does not look at every unit. Units whose place is
+     * unknown are left out unless travel takes no time.
+     */
+    public List<NearestUnit> nearestAvailable(Location scene, Travel travel, int limit) {
+        return finder.nearestFree(scene, travel, limit);
+    }
+
+    /** The nearest available unit, if any: {@link #nearestAvailable} with a limit of one. */
+    public Optional<NearestUnit> nearestAvailable(Location scene, Travel travel) {
+        List<NearestUnit> found = finder.nearestFree(scene, travel, 1);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    /**
+     * The unit nearest {@code scene} by {@code travel} that is on its way to (committed to, not yet at) an open
+     * incident of one of {@code fromGrades}: the candidate for a divert. Ties in roster order.
+     */
+    public Optional<NearestUnit> nearestDivertable(Location scene, Travel travel, Set<Grade> fromGrades) {
+        return Optional.ofNullable(finder.nearestDivertable(scene, travel, fromGrades));
     }
 
     /** Open incidents, most urgent first, then oldest first. */
@@ -96,7 +131,9 @@ public final class Queries {
                 List.copyOf(i.committed), i.divertTagged, isUnresourced(i), i.reallocationRequested, i.bcu);
     }
 
-    private static UnitView view(UnitState u) {
-        return new UnitView(u.id, u.callSign, u.location, u.status, u.committedTo, u.acknowledged, u.atScene);
+    /** {@code location}: where the unit is believed to be, its roster place and then each scene it arrived at. */
+    private UnitView view(UnitState u) {
+        return new UnitView(u.id, u.callSign, finder.locationOf(u.id), u.status, u.committedTo, u.acknowledged,
+                u.atScene);
     }
 }

@@ -1,0 +1,415 @@
+package vigil.core.engine;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import vigil.core.Command.UnitStatus;
+import vigil.core.Event;
+import vigil.core.Grade;
+import vigil.core.Location;
+
+/**
+ * Which units are free and where every unit is believed to be (its roster location, then the scene of each incident
+ * it arrived at), indexed so that "the nearest free unit to this scene" does not look at every unit. A projection of
+ * the event stream kept beside the {@link Room}: it reads the room's unit state after each event and changes none.
+ *
+ * <p>Free units with a known place sit in a grid of cells over the area the roster covers (places outside it fall in
+ * the edge cells). A search walks rings of cells outward from the scene and stops once no cell further out can hold
+ * a unit nearer than the ones found: a lower bound on great-circle distance per ring makes the answer exactly that of
+ * a scan, ties included (roster order). When only a few units are free, a scan of them is quicker and is used.
+ */
+final class UnitFinder {
+    /** Same radius as {@link Location#kmTo}, so ring bounds and distances agree. */
+    private static final double EARTH_RADIUS_KM = 6371.0088;
+    private static final double KM_PER_DEGREE = EARTH_RADIUS_KM * Math.PI / 180;
+    /** With this many free units or fewer, scanning them beats walking (mostly empty) cells. */
+    private static final int SCAN_AT_MOST = 32;
+
+    private final Room room;
+    private final UnitState[] units;
+    private final Map<String, Integer> index;
+    private final Location[] at;
+    private final BitSet free;
+    private final Grid grid;
+    /** Scenes known from calls not yet made incidents, and from open incidents: where an arriving unit will be. */
+    private final Map<String, Location> callScenes = new HashMap<>();
+    private final Map<String, Location> incidentScenes = new HashMap<>();
+
+    UnitFinder(Room room) {
+        this.room = room;
+        int n = room.units.size();
+        this.units = room.units.values().toArray(new UnitState[0]);
+        this.index = new HashMap<>(n * 2);
+        this.at = new Location[n];
+        this.free = new BitSet(n);
+        for (int u = 0; u < n; u++) {
+            index.put(units[u].id, u);
+            at[u] = units[u].location;
+        }
+        this.grid = Grid.covering(at);
+        for (int u = 0; u < n; u++) {
+            refresh(u);
+        }
+    }
+
+    /** Follows one event the room has just applied. */
+    void applied(Event event) {
+        switch (event) {
+            case Event.CallRecorded e -> {
+                if (e.location() != null) {
+                    callScenes.put(e.callId(), e.location());
+                }
+            }
+            case Event.IncidentCreated e -> {
+                Location scene = callScenes.remove(e.callId());
+                if (scene != null) {
+                    incidentScenes.put(e.incidentId(), scene);
+                }
+            }
+            case Event.IncidentClosed e -> incidentScenes.remove(e.incidentId());
+            case Event.UnitArrived e -> {
+                int u = index.get(e.unitId());
+                Location scene = incidentScenes.get(e.incidentId());
+                if (scene != null) {
+                    moveTo(u, scene);
+                }
+                refresh(u);
+            }
+            case Event.UnitAssigned e -> refresh(index.get(e.unitId()));
+            case Event.UnitCleared e -> refresh(index.get(e.unitId()));
+            case Event.UnitDiverted e -> refresh(index.get(e.unitId()));
+            case Event.UnitStatusChanged e -> refresh(index.get(e.unitId()));
+            default -> { /* no unit moves or changes availability */ }
+        }
+    }
+
+    /** A call dropped from live state without becoming an incident: its scene is not needed either. */
+    void forgetCall(String callId) {
+        callScenes.remove(callId);
+    }
+
+    Location locationOf(String unitId) {
+        Integer u = index.get(unitId);
+        return u == null ? null : at[u];
+    }
+
+    boolean isFree(String unitId) {
+        Integer u = index.get(unitId);
+        return u != null && free.get(u);
+    }
+
+    int freeCount() {
+        return free.cardinality();
+    }
+
+    /**
+     * Up to {@code limit} free units nearest {@code scene} by {@code travel}, nearest first, ties in roster order.
+     * With travel that takes no time, the first free units in roster order; otherwise units of unknown place are
+     * left out.
+     */
+    List<NearestUnit> nearestFree(Location scene, Travel travel, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+        Best best = new Best(limit);
+        if (travel instanceof Travel.NoTime) {
+            for (int u = free.nextSetBit(0); u >= 0 && best.count < limit; u = free.nextSetBit(u + 1)) {
+                best.offer(u, 0);
+            }
+        } else {
+            Objects.requireNonNull(scene, "scene");
+            if (grid == null || free.cardinality() <= SCAN_AT_MOST) {
+                for (int u = free.nextSetBit(0); u >= 0; u = free.nextSetBit(u + 1)) {
+                    if (at[u] != null) {
+                        best.offer(u, scene.kmTo(at[u]));
+                    }
+                }
+            } else {
+                grid.search(scene, best, at);
+            }
+        }
+        return best.answer(scene, travel, false);
+    }
+
+    /**
+     * The unit nearest {@code scene} that is committed to an open incident of one of {@code fromGrades} and not yet
+     * there: the one a despatcher could divert. A scan of all units: diverts are rare, free units are the common
+     * question.
+     */
+    NearestUnit nearestDivertable(Location scene, Travel travel, Set<Grade> fromGrades) {
+        boolean timeless = travel instanceof Travel.NoTime;
+        if (!timeless) {
+            Objects.requireNonNull(scene, "scene");
+        }
+        Best best = new Best(1);
+        for (int u = 0; u < units.length; u++) {
+            UnitState s = units[u];
+            if (!s.committed() || s.atScene) {
+                continue;
+            }
+            IncidentState i = room.incidents.get(s.committedTo);
+            if (i == null || !i.open() || !fromGrades.contains(i.grade)) {
+                continue;
+            }
+            if (timeless) {
+                best.offer(u, 0);
+                break;
+            }
+            if (at[u] != null) {
+                best.offer(u, scene.kmTo(at[u]));
+            }
+        }
+        List<NearestUnit> found = best.answer(scene, travel, true);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private void refresh(int u) {
+        UnitState s = units[u];
+        boolean isFree = !s.committed() && s.status == UnitStatus.AVAILABLE;
+        if (isFree == free.get(u)) {
+            return;
+        }
+        if (isFree) {
+            free.set(u);
+            if (grid != null && at[u] != null) {
+                grid.add(u, at[u]);
+            }
+        } else {
+            free.clear(u);
+            if (grid != null) {
+                grid.remove(u);
+            }
+        }
+    }
+
+    private void moveTo(int u, Location place) {
+        boolean inGrid = grid != null && grid.holds(u);
+        if (inGrid) {
+            grid.remove(u);
+        }
+        at[u] = place;
+        if (inGrid) {
+            grid.add(u, place);
+        }
+    }
+
+    /** The best {@code limit} candidates so far, ordered by distance then roster index. */
+    private final class Best {
+        final int[] unit;
+        final double[] km;
+        int count;
+
+        Best(int limit) {
+            unit = new int[limit];
+            km = new double[limit];
+        }
+
+        boolean full() {
+            return count == unit.length;
+        }
+
+        double worstKm() {
+            return km[count - 1];
+        }
+
+        void offer(int u, double d) {
+            if (full() && !before(d, u, km[count - 1], unit[count - 1])) {
+                return;
+            }
+            int i = full() ? count - 1 : count++;
+            while (i > 0 && before(d, u, km[i - 1], unit[i - 1])) {
+                km[i] = km[i - 1];
+                unit[i] = unit[i - 1];
+                i--;
+            }
+            km[i] = d;
+            unit[i] = u;
+        }
+
+        private static boolean before(double d1, int u1, double d2, int u2) {
+            return d1 < d2 || (d1 == d2 && u1 < u2);
+        }
+
+        List<NearestUnit> answer(Location scene, Travel travel, boolean divertable) {
+            List<NearestUnit> out = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                int u = unit[i];
+                double d = scene != null && at[u] != null ? scene.kmTo(at[u]) : Double.NaN;
+                Duration t = travel instanceof Travel.NoTime ? Duration.ZERO : travel.time(d);
+                out.add(new NearestUnit(units[u].id, divertable ? units[u].committedTo : null, at[u], d, t));
+            }
+            return out;
+        }
+    }
+
+    /** Cells of equal size in degrees over the roster's area, each holding a linked list of the free units in it. */
+    private static final class Grid {
+        final double minLat;
+        final double minLon;
+        final double cellLat;
+        final double cellLon;
+        final int rows;
+        final int cols;
+        final int[] head;
+        final int[] next;
+        final int[] prev;
+        final int[] cellOf;
+        /** The largest |latitude| ever placed: longitude bounds shrink towards the poles. Never decreases. */
+        double maxAbsLat;
+
+        private Grid(double minLat, double minLon, double cellLat, double cellLon, int rows, int cols, int units) {
+            this.minLat = minLat;
+            this.minLon = minLon;
+            this.cellLat = cellLat;
+            this.cellLon = cellLon;
+            this.rows = rows;
+            this.cols = cols;
+            this.head = new int[rows * cols];
+            Arrays.fill(head, -1);
+            this.next = new int[units];
+            this.prev = new int[units];
+            this.cellOf = new int[units];
+            Arrays.fill(cellOf, -1);
+        }
+
+        /** A grid of about one cell per unit over the box round the given places; null when none is known. */
+        static Grid covering(Location[] places) {
+            double minLat = Double.POSITIVE_INFINITY, maxLat = Double.NEGATIVE_INFINITY;
+            double minLon = Double.POSITIVE_INFINITY, maxLon = Double.NEGATIVE_INFINITY;
+            int known = 0;
+            for (Location l : places) {
+                if (l != null) {
+                    known++;
+                    minLat = Math.min(minLat, l.lat());
+                    maxLat = Math.max(maxLat, l.lat());
+                    minLon = Math.min(minLon, l.lon());
+                    maxLon = Math.max(maxLon, l.lon());
+                }
+            }
+            if (known == 0) {
+                return null;
+            }
+            double midLat = (minLat + maxLat) / 2;
+            double cos = Math.max(0.01, Math.cos(Math.toRadians(midLat)));
+            // A margin round the box, for scenes a little outside where units start (at least 1 km each way).
+            double heightKm = (maxLat - minLat) * KM_PER_DEGREE;
+            double widthKm = (maxLon - minLon) * KM_PER_DEGREE * cos;
+            double marginKm = Math.max(1.0, 0.1 * Math.max(heightKm, widthKm));
+            heightKm += 2 * marginKm;
+            widthKm += 2 * marginKm;
+            double cellKm = Math.max(0.05, Math.sqrt(heightKm * widthKm / known));
+            int rows = (int) Math.min(4096, Math.ceil(heightKm / cellKm));
+            int cols = (int) Math.min(4096, Math.ceil(widthKm / cellKm));
+            double cellLat = heightKm / rows / KM_PER_DEGREE;
+            double cellLon = widthKm / cols / (KM_PER_DEGREE * cos);
+            return new Grid(minLat - marginKm / KM_PER_DEGREE, minLon - marginKm / (KM_PER_DEGREE * cos), cellLat,
+                    cellLon, rows, cols, places.length);
+        }
+
+        int row(double lat) {
+            return clamp((int) Math.floor((lat - minLat) / cellLat), rows);
+        }
+
+        int col(double lon) {
+            return clamp((int) Math.floor((lon - minLon) / cellLon), cols);
+        }
+
+        private static int clamp(int i, int n) {
+            return i < 0 ? 0 : Math.min(i, n - 1);
+        }
+
+        boolean holds(int u) {
+            return cellOf[u] >= 0;
+        }
+
+        void add(int u, Location l) {
+            assert cellOf[u] < 0 : "unit " + u + " is in the grid twice";
+            int c = row(l.lat()) * cols + col(l.lon());
+            cellOf[u] = c;
+            prev[u] = -1;
+            next[u] = head[c];
+            if (head[c] >= 0) {
+                prev[head[c]] = u;
+            }
+            head[c] = u;
+            maxAbsLat = Math.max(maxAbsLat, Math.abs(l.lat()));
+        }
+
+        void remove(int u) {
+            int c = cellOf[u];
+            if (c < 0) {
+                return;
+            }
+            if (prev[u] >= 0) {
+                next[prev[u]] = next[u];
+            } else {
+                head[c] = next[u];
+            }
+            if (next[u] >= 0) {
+                prev[next[u]] = prev[u];
+            }
+            cellOf[u] = -1;
+        }
+
+        /**
+         * No place in a cell of ring {@code ring} round the scene's cell is nearer than this. Two places whose cells
+         * are {@code k} rows apart differ by more than {@code k - 1} cell heights in latitude, which alone is that
+         * much great-circle distance; {@code k} columns apart, by more than {@code k - 1} cell widths in longitude,
+         * worth at least {@code 2R asin(cos(maxLat) sin(dLon / 2))} (from the haversine formula).
+         */
+        double lowerBoundKm(int ring, double sceneAbsLat) {
+            if (ring <= 1) {
+                return 0;
+            }
+            int k = ring - 1;
+            double latKm = EARTH_RADIUS_KM * Math.toRadians(k * cellLat);
+            double halfLon = Math.min(Math.PI / 2, Math.toRadians(k * cellLon) / 2);
+            double cos = Math.cos(Math.toRadians(Math.min(90, Math.max(maxAbsLat, sceneAbsLat))));
+            double lonKm = 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, cos * Math.sin(halfLon)));
+            return Math.min(latKm, lonKm) * (1 - 1e-9);
+        }
+
+        void search(Location scene, Best best, Location[] at) {
+            int qr = row(scene.lat());
+            int qc = col(scene.lon());
+            int lastRing = Math.max(Math.max(qr, rows - 1 - qr), Math.max(qc, cols - 1 - qc));
+            double absLat = Math.abs(scene.lat());
+            for (int ring = 0; ring <= lastRing; ring++) {
+                if (best.full() && lowerBoundKm(ring, absLat) > best.worstKm()) {
+                    return;
+                }
+                int r0 = qr - ring, r1 = qr + ring, c0 = qc - ring, c1 = qc + ring;
+                for (int c = Math.max(c0, 0); c <= Math.min(c1, cols - 1); c++) {
+                    if (r0 >= 0) {
+                        visit(r0 * cols + c, scene, best, at);
+                    }
+                    if (ring > 0 && r1 < rows) {
+                        visit(r1 * cols + c, scene, best, at);
+                    }
+                }
+                if (ring > 0) {
+                    for (int r = Math.max(r0 + 1, 0); r <= Math.min(r1 - 1, rows - 1); r++) {
+                        if (c0 >= 0) {
+                            visit(r * cols + c0, scene, best, at);
+                        }
+                        if (c1 < cols) {
+                            visit(r * cols + c1, scene, best, at);
+                        }
+                    }
+                }
+            }
+        }
+
+        private void visit(int cell, Location scene, Best best, Location[] at) {
+            for (int u = head[cell]; u >= 0; u = next[u]) {
+                best.offer(u, scene.kmTo(at[u]));
+            }
+        }
+    }
+}
