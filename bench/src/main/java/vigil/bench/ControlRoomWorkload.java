@@ -554,7 +554,7 @@ final class ControlRoomWorkload {
         }
         u.available = false;
         schedule(Kind.STAND_UP, between(20 * MINUTE, 60 * MINUTE), null, u, 0, null);
-        return new Command.SetUnitStatus(u.actor, u.id, Command.UnitStatus.UNAVAILABLE);
+        return new Command.SetUnitStatus(despatcher[u.index % BCUS.length], u.id, Command.UnitStatus.UNAVAILABLE);
     }
 
     private Command standUp(Unit u) {
@@ -563,7 +563,7 @@ final class ControlRoomWorkload {
         }
         u.available = true;
         free.add(u.index);
-        return new Command.SetUnitStatus(u.actor, u.id, Command.UnitStatus.AVAILABLE);
+        return new Command.SetUnitStatus(despatcher[u.index % BCUS.length], u.id, Command.UnitStatus.AVAILABLE);
     }
 
     // --- the model -------------------------------------------------------------------------------------------------
