@@ -35,7 +35,12 @@ final class UnitFinder {
     private final UnitState[] units;
     private final Map<String, Integer> index;
     private final Location[] at;
+    /** Each unit's place in radians and the cosine of its latitude, for the haversine key without conversions. */
+    private final double[] latRad;
+    private final double[] lonRad;
+    private final double[] cosLat;
     private final BitSet free;
+    private int freeUnits;
     private final Grid grid;
     /** Scenes known from calls not yet made incidents, and from open incidents: where an arriving unit will be. */
     private final Map<String, Location> callScenes = new HashMap<>();
@@ -47,10 +52,13 @@ final class UnitFinder {
         this.units = room.units.values().toArray(new UnitState[0]);
         this.index = new HashMap<>(n * 2);
         this.at = new Location[n];
+        this.latRad = new double[n];
+        this.lonRad = new double[n];
+        this.cosLat = new double[n];
         this.free = new BitSet(n);
         for (int u = 0; u < n; u++) {
             index.put(units[u].id, u);
-            at[u] = units[u].location;
+            place(u, units[u].location);
         }
         this.grid = Grid.covering(at);
         for (int u = 0; u < n; u++) {
@@ -105,7 +113,7 @@ final class UnitFinder {
     }
 
     int freeCount() {
-        return free.cardinality();
+        return freeUnits;
     }
 
     /**
@@ -124,14 +132,15 @@ final class UnitFinder {
             }
         } else {
             Objects.requireNonNull(scene, "scene");
-            if (grid == null || free.cardinality() <= SCAN_AT_MOST) {
+            Scene from = new Scene(scene);
+            if (grid == null || freeUnits <= SCAN_AT_MOST) {
                 for (int u = free.nextSetBit(0); u >= 0; u = free.nextSetBit(u + 1)) {
                     if (at[u] != null) {
-                        best.offer(u, scene.kmTo(at[u]));
+                        best.offer(u, key(from, u));
                     }
                 }
             } else {
-                grid.search(scene, best, at);
+                grid.search(from, best, this);
             }
         }
         return best.answer(scene, travel, false);
@@ -144,9 +153,7 @@ final class UnitFinder {
      */
     NearestUnit nearestDivertable(Location scene, Travel travel, Set<Grade> fromGrades) {
         boolean timeless = travel instanceof Travel.NoTime;
-        if (!timeless) {
-            Objects.requireNonNull(scene, "scene");
-        }
+        Scene from = timeless ? null : new Scene(Objects.requireNonNull(scene, "scene"));
         Best best = new Best(1);
         for (int u = 0; u < units.length; u++) {
             UnitState s = units[u];
@@ -162,7 +169,7 @@ final class UnitFinder {
                 break;
             }
             if (at[u] != null) {
-                best.offer(u, scene.kmTo(at[u]));
+                best.offer(u, key(from, u));
             }
         }
         List<NearestUnit> found = best.answer(scene, travel, true);
@@ -177,11 +184,13 @@ final class UnitFinder {
         }
         if (isFree) {
             free.set(u);
+            freeUnits++;
             if (grid != null && at[u] != null) {
                 grid.add(u, at[u]);
             }
         } else {
             free.clear(u);
+            freeUnits--;
             if (grid != null) {
                 grid.remove(u);
             }
@@ -193,42 +202,75 @@ final class UnitFinder {
         if (inGrid) {
             grid.remove(u);
         }
-        at[u] = place;
+        place(u, place);
         if (inGrid) {
             grid.add(u, place);
         }
     }
 
-    /** The best {@code limit} candidates so far, ordered by distance then roster index. */
+    private void place(int u, Location l) {
+        at[u] = l;
+        if (l != null) {
+            latRad[u] = Math.toRadians(l.lat());
+            lonRad[u] = Math.toRadians(l.lon());
+            cosLat[u] = Math.cos(latRad[u]);
+        }
+    }
+
+    /** A scene in radians, for {@link #key}. */
+    private record Scene(Location location, double latRad, double lonRad, double cosLat) {
+        Scene(Location l) {
+            this(l, Math.toRadians(l.lat()), Math.toRadians(l.lon()), Math.cos(Math.toRadians(l.lat())));
+        }
+    }
+
+    /**
+     * The haversine of the angle between the scene and unit {@code u}: it grows with great-circle distance, so it
+     * ranks units as distance does, without the arcsine and square root.
+     */
+    private double key(Scene s, int u) {
+        double dLat = Math.sin((latRad[u] - s.latRad) / 2);
+        double dLon = Math.sin((lonRad[u] - s.lonRad) / 2);
+        return dLat * dLat + s.cosLat * cosLat[u] * dLon * dLon;
+    }
+
+    /** The key of a great-circle distance (see {@link #key}). */
+    static double keyOfKm(double km) {
+        double half = Math.min(Math.PI / 2, km / EARTH_RADIUS_KM / 2);
+        double sin = Math.sin(half);
+        return sin * sin;
+    }
+
+    /** The best {@code limit} candidates so far, ordered by distance key then roster index. */
     private final class Best {
         final int[] unit;
-        final double[] km;
+        final double[] key;
         int count;
 
         Best(int limit) {
             unit = new int[limit];
-            km = new double[limit];
+            key = new double[limit];
         }
 
         boolean full() {
             return count == unit.length;
         }
 
-        double worstKm() {
-            return km[count - 1];
+        double worstKey() {
+            return key[count - 1];
         }
 
         void offer(int u, double d) {
-            if (full() && !before(d, u, km[count - 1], unit[count - 1])) {
+            if (full() && !before(d, u, key[count - 1], unit[count - 1])) {
                 return;
             }
             int i = full() ? count - 1 : count++;
-            while (i > 0 && before(d, u, km[i - 1], unit[i - 1])) {
-                km[i] = km[i - 1];
+            while (i > 0 && before(d, u, key[i - 1], unit[i - 1])) {
+                key[i] = key[i - 1];
                 unit[i] = unit[i - 1];
                 i--;
             }
-            km[i] = d;
+            key[i] = d;
             unit[i] = u;
         }
 
@@ -375,40 +417,41 @@ final class UnitFinder {
             return Math.min(latKm, lonKm) * (1 - 1e-9);
         }
 
-        void search(Location scene, Best best, Location[] at) {
+        void search(Scene from, Best best, UnitFinder finder) {
+            Location scene = from.location();
             int qr = row(scene.lat());
             int qc = col(scene.lon());
             int lastRing = Math.max(Math.max(qr, rows - 1 - qr), Math.max(qc, cols - 1 - qc));
             double absLat = Math.abs(scene.lat());
             for (int ring = 0; ring <= lastRing; ring++) {
-                if (best.full() && lowerBoundKm(ring, absLat) > best.worstKm()) {
+                if (best.full() && keyOfKm(lowerBoundKm(ring, absLat)) > best.worstKey()) {
                     return;
                 }
                 int r0 = qr - ring, r1 = qr + ring, c0 = qc - ring, c1 = qc + ring;
                 for (int c = Math.max(c0, 0); c <= Math.min(c1, cols - 1); c++) {
                     if (r0 >= 0) {
-                        visit(r0 * cols + c, scene, best, at);
+                        visit(r0 * cols + c, from, best, finder);
                     }
                     if (ring > 0 && r1 < rows) {
-                        visit(r1 * cols + c, scene, best, at);
+                        visit(r1 * cols + c, from, best, finder);
                     }
                 }
                 if (ring > 0) {
                     for (int r = Math.max(r0 + 1, 0); r <= Math.min(r1 - 1, rows - 1); r++) {
                         if (c0 >= 0) {
-                            visit(r * cols + c0, scene, best, at);
+                            visit(r * cols + c0, from, best, finder);
                         }
                         if (c1 < cols) {
-                            visit(r * cols + c1, scene, best, at);
+                            visit(r * cols + c1, from, best, finder);
                         }
                     }
                 }
             }
         }
 
-        private void visit(int cell, Location scene, Best best, Location[] at) {
+        private void visit(int cell, Scene from, Best best, UnitFinder finder) {
             for (int u = head[cell]; u >= 0; u = next[u]) {
-                best.offer(u, scene.kmTo(at[u]));
+                best.offer(u, finder.key(from, u));
             }
         }
     }
