@@ -14,12 +14,19 @@ import vigil.sim.json.InvalidInput;
 import vigil.sim.replay.Replay;
 import vigil.sim.scenario.Scenario;
 import vigil.sim.scenario.ScenarioReader;
+import vigil.sim.simulate.Progress;
+import vigil.sim.simulate.Simulation;
+import vigil.sim.simulate.Summary;
+import vigil.sim.simulate.SummaryJson;
+import vigil.sim.despatch.Overloaded;
+import vigil.sim.model.Model;
+import vigil.sim.model.ModelReader;
 
 /**
  * The command line: {@code replay FILE}. Exit 0 on success; exit 2 with one line on stderr for a bad file or bad
  * arguments. Never a stack trace.
  */
-@Command(name = "vigil", mixinStandardHelpOptions = true, subcommands = {VigilCli.ReplayCommand.class},
+@Command(name = "vigil", mixinStandardHelpOptions = true, subcommands = {VigilCli.ReplayCommand.class, VigilCli.SimulateCommand.class},
         description = "Vigil: police command and control that never lets a call go quiet.")
 public final class VigilCli implements Callable<Integer> {
     public static final int INVALID_INPUT = 2;
@@ -53,6 +60,11 @@ public final class VigilCli implements Callable<Integer> {
             Throwable t = ex;
             if (t instanceof UncheckedIOException u) {
                 t = u.getCause();
+            }
+            if (t instanceof Overloaded o) {
+                err.println("vigil: " + o.getMessage());
+                err.flush();
+                return INVALID_INPUT;
             }
             if (t instanceof InvalidInput bad) {
                 err.println("vigil: " + bad.getMessage());
@@ -90,4 +102,28 @@ public final class VigilCli implements Callable<Integer> {
         }
     }
 
+    @Command(name = "simulate", mixinStandardHelpOptions = true,
+            description = "Run a synthetic control room through the engine and print a JSON summary.")
+    static final class SimulateCommand implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE", description = "the model file (JSON)")
+        Path file;
+
+        @CommandLine.Option(names = "--seed", paramLabel = "N", description = "random seed (default: the model's)")
+        Long seed;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Model model = ModelReader.read(file);
+            model.warnings().forEach(w -> spec.commandLine().getErr().println("vigil: warning: " + w));
+            long s = seed != null ? seed : model.seed();
+            Summary summary = Simulation.run(model, s, Progress.to(spec.commandLine().getErr()));
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(SummaryJson.text(summary));
+            out.flush();
+            return 0;
+        }
+    }
 }
