@@ -152,11 +152,14 @@ public final class SchemeBench {
             out("  %,d schemes requested, activated and explained to the victim in %.1f s", schemes,
                     setupSchemes / 1e9);
 
-            // The history phase: calls evenly spread over the days, most from regular callers.
+            // The history phase: calls arriving at random (exponential gaps) over the days, most from regular callers.
+            // Random gaps also keep the engine's periodic work (history pruning, once a minute) from always landing
+            // on the same kind of measured call.
             long gapMillis = Duration.ofDays(days).toMillis() / calls;
+            Instant historyEnd = START.plus(Duration.ofDays(days));
             t0 = System.nanoTime();
             for (int c = 0; c < calls; c++) {
-                now = now.plusMillis(gapMillis);
+                now = min(now.plusMillis(randomGap(gapMillis)), historyEnd);
                 submit(historyCall());
             }
             long setupCalls = System.nanoTime() - t0;
@@ -188,9 +191,10 @@ public final class SchemeBench {
                     timedCall(k, gapMillis, h[k.ordinal()], seen[k.ordinal()]);
                 }
             }
-            out("  %,d untimed then %,d timed calls of each kind, interleaved, one every %.1f s; virtual clock at %s",
+            out("  %,d untimed then %,d timed calls of each kind, interleaved, one every %.1f s on average; virtual clock "
+                    + "at %s",
                     warmup, measure, gapMillis / 1000.0, now);
-            out("  the 90-day window held %,d calls when timing began and %,d when it ended; %d collections, %,d ms "
+            out("  the 90-day window held about %,d calls when timing began and %,d when it ended; %d collections, %,d ms "
                     + "in GC while timing", inWindow(calls, gapMillis, 3L * warmup),
                     inWindow(calls, gapMillis, 3L * (warmup + measure)), gcCount() - gcCount0,
                     gcMillis() - gcMillis0);
@@ -260,7 +264,7 @@ public final class SchemeBench {
         }
 
         private void timedCall(Kind kind, long gapMillis, Histogram h, long[] seen) {
-            now = now.plusMillis(gapMillis);
+            now = now.plusMillis(randomGap(gapMillis));
             Command c = switch (kind) {
                 case SCHEME -> {
                     int i = rnd.nextInt(schemes);
@@ -329,6 +333,15 @@ public final class SchemeBench {
             }
             // a one-off caller from a number never seen again
             return call(String.format(Locale.ROOT, "+44 7911 %06d", rnd.nextInt(1_000_000)), null);
+        }
+
+        /** An exponentially distributed gap with the given mean: calls arrive as a Poisson stream. */
+        private long randomGap(long meanMillis) {
+            return Math.round(-Math.log(1 - rnd.nextDouble()) * meanMillis);
+        }
+
+        private static Instant min(Instant a, Instant b) {
+            return a.isBefore(b) ? a : b;
         }
 
         private Command calledByNumber(int regular, Command call) {
