@@ -22,6 +22,7 @@ public final class Bench {
     static {
         BENCHMARKS.put("engine", EngineBench::main);
         BENCHMARKS.put("schemes", SchemeBench::main);
+        BENCHMARKS.put("sim", SimBench::main);
     }
 
     private Bench() {}
