@@ -36,6 +36,22 @@ class CallerLinesThatAreNotNumbersMatchNothing {
                 .isEmpty();
     }
 
+    /**
+     * A fragment of a UK number is not a number: E.164 has no trunk 0 after the country code, so "07700" must not come
+     * out as "+4407700" and tie together every caller whose line gave the same fragment.
+     */
+    @ParameterizedTest(name = "CLI \"{0}\"")
+    @ValueSource(strings = {"07700", "0207", "00000000", "+44 07700"})
+    void aFragmentOfANumberIsNotANumber(String cli) {
+        SchemeRoom room = SchemeRoom.openingAt(london("2025-05-01T09:00"))
+                .at(london("2025-05-02T10:00")).given(callFrom("C1", cli));
+
+        room.at(london("2025-05-02T11:00")).when(callFrom("C2", cli));
+
+        assertThat(room.latest(CallRecorded.class)).extracting(CallRecorded::cli).containsExactly(cli);
+        assertThat(room.latest(PreviousContactsFound.class)).as("two callers whose lines gave a fragment").isEmpty();
+    }
+
     @ParameterizedTest(name = "CLI \"{0}\"")
     @ValueSource(strings = {"withheld", "12"})
     void theAddressStillMatches(String cli) {
