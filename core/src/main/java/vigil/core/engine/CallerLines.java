@@ -18,10 +18,17 @@ final class CallerLines {
             return fast;
         }
         String text = raw.trim();
+        if (hasLetter(text)) {
+            return text; // a line identity has no letters; libphonenumber would read "12a" as a shorter number
+        }
         try {
             PhoneNumber n = PHONES.parse(text, HOME_REGION);
             if (PHONES.isPossibleNumber(n)) {
-                return PHONES.format(n, PhoneNumberUtil.PhoneNumberFormat.E164);
+                String e164 = PHONES.format(n, PhoneNumberUtil.PhoneNumberFormat.E164);
+                // A fragment such as "07700" or "0207" comes back as +4407700: no UK number has a 0 after +44.
+                if (isE164(e164) && !e164.startsWith("+440")) {
+                    return e164;
+                }
             }
         } catch (NumberParseException e) {
             // not a number libphonenumber can read: keep what the caller's line gave us
@@ -65,6 +72,15 @@ final class CallerLines {
             return null;
         }
         return "+44" + new String(digits, start, n - start);
+    }
+
+    private static boolean hasLetter(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isLetter(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when {@code normalised} is an E.164 number (so it can be matched against schemes and history). */

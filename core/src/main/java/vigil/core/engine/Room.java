@@ -147,9 +147,12 @@ final class Room {
                 arm(at.plus(policy.divertReviewWithin()), Deadline.Kind.DIVERT_REVIEW, i.id, i.diverts.size() - 1);
             }
             case DivertReviewOverdue e -> {
-                DivertState d = incidents.get(e.incidentId()).divertAwaitingReview(e.unitId());
-                if (d != null) {
-                    d.reviewOverdue = true;
+                // Overdue deadlines fire in the order the diverts were made: the first of this unit's not yet marked.
+                for (DivertState d : incidents.get(e.incidentId()).diverts()) {
+                    if (d.review == null && !d.reviewOverdue && d.unitId.equals(e.unitId())) {
+                        d.reviewOverdue = true;
+                        break;
+                    }
                 }
             }
             case DivertApproved e -> reviewed(e.incidentId(), e.unitId(), vigil.core.Command.DivertDecision.APPROVE);

@@ -94,7 +94,7 @@ final class Schemes {
         if (s == null) {
             return;
         }
-        if (!s.active()) {
+        if (s.status != SchemeState.Status.ACTIVE && s.status != SchemeState.Status.WITHDRAWN) {
             d.reject(Reason.INVALID_STATE, "scheme " + s.id() + " is " + s.status + ": there is no scheme to tell "
                     + "the victim about");
             return;
