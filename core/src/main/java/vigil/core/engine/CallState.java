@@ -9,14 +9,16 @@ final class CallState {
     final Instant at;
     final String cli;
     final String addressKey;
+    final vigil.core.Location location;
     String incidentId;
     /** Active schemes this call matched; empty when none. */
     List<String> schemeIds = List.of();
 
-    CallState(String id, Instant at, String cli, String addressKey) {
+    CallState(String id, Instant at, String cli, String addressKey, vigil.core.Location location) {
         this.id = id;
         this.at = at;
         this.cli = cli;
         this.addressKey = addressKey;
+        this.location = location;
     }
 }

@@ -7,18 +7,26 @@ import java.time.Instant;
  * so a deadline whose condition has gone (or whose {@code token} has been superseded) fires nothing.
  * Ordered by instant, then by the order armed.
  */
-record Deadline(Instant at, long armed, Kind kind, String subject, long token) implements Comparable<Deadline> {
+record Deadline(Instant at, long atNanos, long armed, Kind kind, String subject, long token)
+        implements Comparable<Deadline> {
 
     enum Kind {
         ACKNOWLEDGEMENT, DIVERT_REVIEW, UNRESOURCED, ATTENDANCE_WARNING, ATTENDANCE_BREACH,
-        VICTIM_CONTACT, FIRST_STAGE_REVIEW, SECOND_STAGE_REVIEW, SCHEME_END,
-        /** Housekeeping, not an alert: drop a closed incident (or a call never made an incident) from live state. */
-        FORGET_INCIDENT, FORGET_CALL
+        VICTIM_CONTACT, FIRST_STAGE_REVIEW, SECOND_STAGE_REVIEW, SCHEME_END
+    }
+
+    Deadline(Instant at, long armed, Kind kind, String subject, long token) {
+        this(at, nanos(at), armed, kind, subject, token);
+    }
+
+    /** Nanoseconds since the epoch: a primitive key, so the queue compares longs, not objects. */
+    static long nanos(Instant t) {
+        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
     }
 
     @Override
     public int compareTo(Deadline o) {
-        int c = at.compareTo(o.at);
+        int c = Long.compare(atNanos, o.atNanos);
         return c != 0 ? c : Long.compare(armed, o.armed);
     }
 }

@@ -138,10 +138,11 @@ public final class Engine {
         if (t.isBefore(clock)) {
             throw new IllegalArgumentException("time runs forward: " + t + " is before " + clock);
         }
+        room.forgetDue(t, inclusive);
+        long until = Deadline.nanos(t);
         Deadline d;
         while ((d = room.deadlines.peek()) != null) {
-            int c = d.at().compareTo(t);
-            if (c > 0 || (c == 0 && !inclusive)) {
+            if (d.atNanos() > until || (d.atNanos() == until && !inclusive)) {
                 break;
             }
             room.deadlines.poll();
@@ -194,11 +195,6 @@ public final class Engine {
             }
             case VICTIM_CONTACT, FIRST_STAGE_REVIEW, SECOND_STAGE_REVIEW, SCHEME_END ->
                     room.schemes.fire(this, d, at, out);
-            case FORGET_INCIDENT -> room.forgetIncident(d.subject());
-            case FORGET_CALL -> {
-                room.forgetCall(d.subject());
-                finder.forgetCall(d.subject());
-            }
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import vigil.core.Grade;
+import vigil.core.Location;
 
 /** Live state of one incident. Mutated only by {@link Room#apply}. */
 final class IncidentState {
@@ -13,6 +14,8 @@ final class IncidentState {
     final String type;
     final Boolean domestic;
     final String bcu;
+    /** The scene: where its first call placed it; null when not known. */
+    Location location;
     Grade grade;
     Instant targetAt;
     Instant attendedAt;

@@ -2,6 +2,7 @@ package vigil.core.engine;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -49,10 +50,10 @@ final class Room {
     void apply(Event event, Instant at) {
         switch (event) {
             case CallRecorded e -> {
-                CallState c = new CallState(e.callId(), at, e.cli(), Addresses.key(e.address()));
+                CallState c = new CallState(e.callId(), at, e.cli(), Addresses.key(e.address()), e.location());
                 calls.put(c.id, c);
                 schemes.remember(c, at);
-                arm(policy.retainClosedFor().addTo(at, policy.zone()), Deadline.Kind.FORGET_CALL, c.id, 0);
+                forgetLater(at, c.id, false);
             }
             case IncidentCreated e -> {
                 IncidentState i = new IncidentState(e.incidentId(), e.callId(), at, e.grade(), e.targetAt(), e.incidentType(),
@@ -63,6 +64,7 @@ final class Room {
                 if (c != null) {
                     c.incidentId = i.id;
                     i.schemeIds = c.schemeIds;
+                    i.location = c.location;
                 }
                 schemes.incidentCreated(e.callId(), Boolean.TRUE.equals(e.domestic()));
                 armCountdown(i);
@@ -100,7 +102,7 @@ final class Room {
                 i.unresourcedSince = null;
                 i.reallocationRequested = false;
                 openIncidents--;
-                arm(policy.retainClosedFor().addTo(at, policy.zone()), Deadline.Kind.FORGET_INCIDENT, i.id, 0);
+                forgetLater(at, i.id, true);
             }
             case UnitAssigned e -> {
                 UnitState u = units.get(e.unitId());
@@ -126,6 +128,9 @@ final class Room {
                 UnitState u = units.get(e.unitId());
                 IncidentState i = incidents.get(e.incidentId());
                 u.atScene = true;
+                if (i.location != null) {
+                    u.location = i.location;
+                }
                 if (i.attendedAt == null) {
                     i.attendedAt = at;
                     i.unresourcedSince = null;
@@ -244,8 +249,43 @@ final class Room {
         return policy.targetFor(grade).map(createdAt::plus).orElse(null);
     }
 
+    /**
+     * Housekeeping, not an alert: a closed incident (or a call never made an incident) leaves live state
+     * {@code retainClosedFor} after it closed (was recorded). The delay is the same for all, so they come due in the
+     * order they were queued: a plain queue serves, not the deadline heap.
+     */
+    private record Forget(Instant queuedAt, String id, boolean incident) {}
+
+    private final ArrayDeque<Forget> forgets = new ArrayDeque<>();
+    private Instant headForgetDue;
+
+    private void forgetLater(Instant at, String id, boolean incident) {
+        forgets.addLast(new Forget(at, id, incident));
+    }
+
+    /** Forgets everything due at or before {@code t} (strictly before when not {@code inclusive}). */
+    void forgetDue(Instant t, boolean inclusive) {
+        Forget f;
+        while ((f = forgets.peekFirst()) != null) {
+            if (headForgetDue == null) {
+                headForgetDue = policy.retainClosedFor().addTo(f.queuedAt(), policy.zone());
+            }
+            int c = headForgetDue.compareTo(t);
+            if (c > 0 || (c == 0 && !inclusive)) {
+                return;
+            }
+            forgets.pollFirst();
+            headForgetDue = null;
+            if (f.incident()) {
+                forgetIncident(f.id());
+            } else {
+                forgetCall(f.id());
+            }
+        }
+    }
+
     /** Removes a closed incident, and its calls, from live state. Housekeeping: no event. */
-    void forgetIncident(String id) {
+    private void forgetIncident(String id) {
         IncidentState i = incidents.get(id);
         if (i == null || i.open()) {
             return;
@@ -265,7 +305,7 @@ final class Room {
     }
 
     /** Removes a call that never became part of an incident. */
-    void forgetCall(String id) {
+    private void forgetCall(String id) {
         CallState c = calls.get(id);
         if (c != null && c.incidentId == null) {
             calls.remove(id);

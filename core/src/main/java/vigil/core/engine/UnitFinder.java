@@ -15,8 +15,8 @@ import vigil.core.Grade;
 import vigil.core.Location;
 
 /**
- * Which units are free and where every unit is believed to be (its roster location, then the scene of each incident
- * it arrived at), indexed so that "the nearest free unit to this scene" does not look at every unit. A projection of
+ * Which units are free and where (the room's {@code UnitState.location}: its roster place, then the scene of each
+ * incident it arrived at), indexed so that "the nearest free unit to this scene" does not look at every unit. A projection of
  * the event stream kept beside the {@link Room}: it reads the room's unit state after each event and changes none.
  *
  * <p>Free units with a known place sit in a grid of cells over the area the roster covers (places outside it fall in
@@ -42,9 +42,6 @@ final class UnitFinder {
     private final BitSet free;
     private int freeUnits;
     private final Grid grid;
-    /** Scenes known from calls not yet made incidents, and from open incidents: where an arriving unit will be. */
-    private final Map<String, Location> callScenes = new HashMap<>();
-    private final Map<String, Location> incidentScenes = new HashMap<>();
 
     UnitFinder(Room room) {
         this.room = room;
@@ -69,23 +66,11 @@ final class UnitFinder {
     /** Follows one event the room has just applied. */
     void applied(Event event) {
         switch (event) {
-            case Event.CallRecorded e -> {
-                if (e.location() != null) {
-                    callScenes.put(e.callId(), e.location());
-                }
-            }
-            case Event.IncidentCreated e -> {
-                Location scene = callScenes.remove(e.callId());
-                if (scene != null) {
-                    incidentScenes.put(e.incidentId(), scene);
-                }
-            }
-            case Event.IncidentClosed e -> incidentScenes.remove(e.incidentId());
             case Event.UnitArrived e -> {
                 int u = index.get(e.unitId());
-                Location scene = incidentScenes.get(e.incidentId());
-                if (scene != null) {
-                    moveTo(u, scene);
+                Location now = units[u].location;
+                if (now != null && !now.equals(at[u])) {
+                    moveTo(u, now);
                 }
                 refresh(u);
             }
@@ -95,11 +80,6 @@ final class UnitFinder {
             case Event.UnitStatusChanged e -> refresh(index.get(e.unitId()));
             default -> { /* no unit moves or changes availability */ }
         }
-    }
-
-    /** A call dropped from live state without becoming an incident: its scene is not needed either. */
-    void forgetCall(String callId) {
-        callScenes.remove(callId);
     }
 
     Location locationOf(String unitId) {
