@@ -126,7 +126,8 @@ final class ControlRoomWorkload {
     }
 
     Policy policy() {
-        return Policy.metropolitan();
+        // Bounded live state, as a long-running control room would run: closed incidents leave after a week.
+        return Policy.metropolitan().withRetainClosedFor(vigil.core.Span.parse("P7D"));
     }
 
     int openIncidents() {

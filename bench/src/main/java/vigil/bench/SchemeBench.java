@@ -131,7 +131,7 @@ public final class SchemeBench {
             this.measure = measure;
             this.warmup = warmup;
             this.rnd = new SplittableRandom(seed);
-            this.engine = Engine.start(Policy.metropolitan(), ROSTER, START);
+            this.engine = Engine.start(Policy.metropolitan().withRetainClosedFor(vigil.core.Span.parse("P7D")), ROSTER, START);
             Arrays.fill(lastCalledByNumber, -1);
         }
 

@@ -12,8 +12,10 @@ import java.util.Optional;
  * A force's settings: grade targets, warning fraction, acknowledgement and review windows, scheme durations, zone.
  * {@link #metropolitan()} gives the contract's defaults; every field can be overridden with the {@code with} methods.
  *
- * @param retainClosedFor how long a closed incident stays in the engine's live state (for late audits and commands
- *                        naming it) before only the event log holds it. Not part of the scenario contract.
+ * @param retainClosedFor how long a closed incident (or a call never made an incident) stays in the engine's live
+ *                        state before only the event log holds it; {@code null}, the default, keeps everything, so
+ *                        ids stay taken and late audits find their incident. Long runs (the simulator, the server)
+ *                        set it to bound memory. Not part of the scenario contract.
  */
 public record Policy(
         ZoneId zone,
@@ -40,7 +42,6 @@ public record Policy(
         Objects.requireNonNull(secondStageAfter, "secondStageAfter");
         Objects.requireNonNull(victimContactWithin, "victimContactWithin");
         Objects.requireNonNull(historyWindow, "historyWindow");
-        Objects.requireNonNull(retainClosedFor, "retainClosedFor");
         if (!(warnFraction > 0 && warnFraction <= 1)) {
             throw new IllegalArgumentException("warnFraction must be in (0, 1], was " + warnFraction);
         }
@@ -66,7 +67,7 @@ public record Policy(
                 Span.parse("P14D"),
                 Span.parse("P7D"),
                 Span.parse("P90D"),
-                Span.of(Duration.ofDays(7)));
+                null);
     }
 
     /** The attendance target for a grade; empty for a grade with none (R). */

@@ -260,7 +260,9 @@ final class Room {
     private Instant headForgetDue;
 
     private void forgetLater(Instant at, String id, boolean incident) {
-        forgets.addLast(new Forget(at, id, incident));
+        if (policy.retainClosedFor() != null) {
+            forgets.addLast(new Forget(at, id, incident));
+        }
     }
 
     /** Forgets everything due at or before {@code t} (strictly before when not {@code inclusive}). */
