@@ -1,8 +1,5 @@
 package vigil.sim.model;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,16 +13,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import vigil.core.Grade;
 import vigil.core.Location;
 import vigil.core.Policy;
 import vigil.core.Span;
 import vigil.core.engine.Travel;
 import vigil.sim.json.Fields;
+import vigil.sim.json.JsonFiles;
 import vigil.sim.json.InvalidInput;
 import vigil.sim.scenario.PolicyReader;
 
@@ -34,8 +29,6 @@ import vigil.sim.scenario.PolicyReader;
  * ({@code model: zones[2] ("Camden"): field "radiusKm" must not be negative}).
  */
 public final class ModelReader {
-    private static final JsonMapper JSON =
-            JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final List<String> FIELDS = List.of("name", "seed", "start", "duration", "warmup", "policy",
             "grades", "service", "travel", "zones", "hourlyProfile", "units", "dispatch", "queue", "diverts");
     /** Shares must sum to 1 within this (the files are written by hand, to a few decimals). */
@@ -49,29 +42,11 @@ public final class ModelReader {
     private ModelReader() {}
 
     public static Model read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInput(file + ": no such file");
-        } catch (IOException e) {
-            throw new InvalidInput(file + ": cannot be read (" + e.getMessage() + ")");
-        }
-        return parse(text);
+        return parse(JsonFiles.read(file));
     }
 
     public static Model parse(String text) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(text);
-        } catch (JacksonException e) {
-            var l = e.getLocation();
-            throw new InvalidInput("not valid JSON: " + oneLine(e.getOriginalMessage())
-                    + (l == null || l.getLineNr() < 0 ? "" : " (line " + l.getLineNr() + ", column " + l.getColumnNr() + ")"));
-        }
-        if (root == null || root.isMissingNode()) {
-            throw new InvalidInput("not valid JSON: the file is empty");
-        }
+        JsonNode root = JsonFiles.parse(text);
         Fields f = new Fields(root, "model");
         f.onlyKnown(FIELDS);
         String name = f.optionalText("name");
@@ -374,9 +349,5 @@ public final class ModelReader {
 
     private static String fmt(double d) {
         return String.format(Locale.ROOT, "%.6g", d);
-    }
-
-    private static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s+", " ").trim();
     }
 }

@@ -1,8 +1,5 @@
 package vigil.sim.scenario;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,10 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import vigil.core.Actor;
 import vigil.core.Command;
 import vigil.core.Command.*;
@@ -24,6 +18,7 @@ import vigil.core.Policy;
 import vigil.core.Role;
 import vigil.core.Roster;
 import vigil.sim.json.Fields;
+import vigil.sim.json.JsonFiles;
 import vigil.sim.json.InvalidInput;
 
 /**
@@ -32,32 +27,14 @@ import vigil.sim.json.InvalidInput;
  * left for the engine to refuse.
  */
 public final class ScenarioReader {
-    static final JsonMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-
     private ScenarioReader() {}
 
     public static Scenario read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInput(file + ": no such file");
-        } catch (IOException e) {
-            throw new InvalidInput(file + ": cannot be read (" + e.getMessage() + ")");
-        }
-        return parse(text);
+        return parse(JsonFiles.read(file));
     }
 
     public static Scenario parse(String text) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(text);
-        } catch (JacksonException e) {
-            throw new InvalidInput("not valid JSON: " + oneLine(e.getOriginalMessage()) + location(e));
-        }
-        if (root == null || root.isMissingNode()) {
-            throw new InvalidInput("not valid JSON: the file is empty");
-        }
+        JsonNode root = JsonFiles.parse(text);
         Fields f = new Fields(root, "scenario");
         String name = f.optionalText("name");
         Instant start = f.instant("start");
@@ -211,12 +188,5 @@ public final class ScenarioReader {
         return out;
     }
 
-    static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s+", " ").trim();
-    }
 
-    static String location(JacksonException e) {
-        var l = e.getLocation();
-        return l == null || l.getLineNr() < 0 ? "" : " (line " + l.getLineNr() + ", column " + l.getColumnNr() + ")";
-    }
 }
