@@ -6,6 +6,8 @@ import vigil.core.Command.DivertDecision;
 
 /** One divert of a unit away from an incident, and how the protocol has dealt with it. */
 final class DivertState {
+    /** Unique in the room's life: the review deadline names the divert by it. */
+    final long token;
     final String unitId;
     final String toIncidentId;
     final Instant at;
@@ -14,7 +16,8 @@ final class DivertState {
     boolean challenged;
     ChallengeDecision challengeResolution;
 
-    DivertState(String unitId, String toIncidentId, Instant at) {
+    DivertState(long token, String unitId, String toIncidentId, Instant at) {
+        this.token = token;
         this.unitId = unitId;
         this.toIncidentId = toIncidentId;
         this.at = at;

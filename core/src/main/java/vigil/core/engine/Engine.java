@@ -58,6 +58,7 @@ public final class Engine {
         if (r.at().isBefore(clock)) {
             throw new IllegalArgumentException("event " + r.seq() + " at " + r.at() + " is before " + clock);
         }
+        room.forgetDue(r.at(), false); // as the live engine did before deciding at this instant
         seq = r.seq();
         clock = r.at();
         room.apply(r.event(), r.at());
@@ -165,8 +166,8 @@ public final class Engine {
             case DIVERT_REVIEW -> {
                 IncidentState i = room.incidents.get(d.subject());
                 if (i != null && i.open()) {
-                    DivertState v = i.diverts.get((int) d.token());
-                    if (v.review == null && !v.reviewOverdue) {
+                    DivertState v = i.divert(d.token());
+                    if (v != null && v.review == null && !v.reviewOverdue) {
                         record(new Event.DivertReviewOverdue(i.id, v.unitId,
                                 Recipient.role(Role.DUTY_OFFICER, i.bcu)), at, null, out);
                     }

@@ -24,7 +24,7 @@ final class IncidentState {
     /** Units committed now, in the order they were assigned. Small: a handful at most. */
     final List<String> committed = new ArrayList<>(2);
     final List<String> linkedCalls = new ArrayList<>(1);
-    /** Bumped on regrade, so warnings and breaches armed under the old grade fire nothing. */
+    /** Renewed on regrade, so warnings and breaches armed under the old grade fire nothing. */
     long countdownToken;
     boolean warned;
     boolean breached;
@@ -65,6 +65,15 @@ final class IncidentState {
     DivertState divertAwaitingReview(String unitId) {
         for (DivertState d : diverts()) {
             if (d.review == null && (unitId == null || d.unitId.equals(unitId))) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    DivertState divert(long token) {
+        for (DivertState d : diverts()) {
+            if (d.token == token) {
                 return d;
             }
         }

@@ -42,6 +42,16 @@ final class Room {
         this.schemes = new Schemes(this);
     }
 
+    /**
+     * A token no deadline has carried before. Deadlines name their subject by id, and ids can come back (after
+     * {@code retainClosedFor}), so what a deadline belongs to is told by a token unique in the room's life.
+     */
+    private long tokens;
+
+    long nextToken() {
+        return ++tokens;
+    }
+
     void arm(Instant at, Deadline.Kind kind, String subject, long token) {
         deadlines.add(new Deadline(at, ++armed, kind, subject, token));
     }
@@ -53,13 +63,14 @@ final class Room {
                 CallState c = new CallState(e.callId(), at, e.cli(), Addresses.key(e.address()), e.location());
                 calls.put(c.id, c);
                 schemes.remember(c, at);
-                forgetLater(at, c.id, false);
+                forgetLater(at, c);
             }
             case IncidentCreated e -> {
                 IncidentState i = new IncidentState(e.incidentId(), e.callId(), at, e.grade(), e.targetAt(), e.incidentType(),
                         e.domestic(), e.bcu());
                 incidents.put(i.id, i);
                 openIncidents++;
+                i.countdownToken = nextToken();
                 CallState c = calls.get(e.callId());
                 if (c != null) {
                     c.incidentId = i.id;
@@ -88,7 +99,7 @@ final class Room {
                 IncidentState i = incidents.get(e.incidentId());
                 i.grade = e.grade();
                 i.targetAt = e.targetAt();
-                i.countdownToken++;
+                i.countdownToken = nextToken();
                 i.warned = false;
                 i.breached = false;
                 armCountdown(i);
@@ -102,7 +113,7 @@ final class Room {
                 i.unresourcedSince = null;
                 i.reallocationRequested = false;
                 openIncidents--;
-                forgetLater(at, i.id, true);
+                forgetLater(at, i);
             }
             case UnitAssigned e -> {
                 UnitState u = units.get(e.unitId());
@@ -118,7 +129,7 @@ final class Room {
                 u.unacknowledgedAlerted = false;
                 i.committed.add(u.id);
                 i.unresourcedSince = null;
-                i.unresourcedToken++;
+                i.unresourcedToken = nextToken();
                 i.reallocationRequested = false;
                 arm(at.plus(policy.ackWithin()), Deadline.Kind.ACKNOWLEDGEMENT, u.id, u.assignment);
             }
@@ -144,12 +155,12 @@ final class Room {
                 if (from.diverts == null) {
                     from.diverts = new ArrayList<>(1);
                 }
-                from.diverts.add(new DivertState(e.unitId(), e.toIncidentId(), at));
+                from.diverts.add(new DivertState(nextToken(), e.unitId(), e.toIncidentId(), at));
             }
             case DivertTagged e -> incidents.get(e.incidentId()).divertTagged = true;
             case DivertReviewRequested e -> {
                 IncidentState i = incidents.get(e.incidentId());
-                arm(at.plus(policy.divertReviewWithin()), Deadline.Kind.DIVERT_REVIEW, i.id, i.diverts.size() - 1);
+                arm(at.plus(policy.divertReviewWithin()), Deadline.Kind.DIVERT_REVIEW, i.id, i.latestDivert().token);
             }
             case DivertReviewOverdue e -> {
                 // Overdue deadlines fire in the order the diverts were made: the first of this unit's not yet marked.
@@ -227,7 +238,7 @@ final class Room {
     }
 
     private void armUnresourced(IncidentState i) {
-        i.unresourcedToken++;
+        i.unresourcedToken = nextToken();
         Duration window = policy.unresourcedAfterFor(i.grade).orElse(null);
         if (window != null) {
             arm(i.unresourcedSince.plus(window), Deadline.Kind.UNRESOURCED, i.id, i.unresourcedToken);
@@ -254,14 +265,14 @@ final class Room {
      * {@code retainClosedFor} after it closed (was recorded). The delay is the same for all, so they come due in the
      * order they were queued: a plain queue serves, not the deadline heap.
      */
-    private record Forget(Instant queuedAt, String id, boolean incident) {}
+    private record Forget(Instant queuedAt, Object what) {}
 
     private final ArrayDeque<Forget> forgets = new ArrayDeque<>();
     private Instant headForgetDue;
 
-    private void forgetLater(Instant at, String id, boolean incident) {
+    private void forgetLater(Instant at, Object what) {
         if (policy.retainClosedFor() != null) {
-            forgets.addLast(new Forget(at, id, incident));
+            forgets.addLast(new Forget(at, what));
         }
     }
 
@@ -278,24 +289,23 @@ final class Room {
             }
             forgets.pollFirst();
             headForgetDue = null;
-            if (f.incident()) {
-                forgetIncident(f.id());
-            } else {
-                forgetCall(f.id());
+            switch (f.what()) {
+                case IncidentState i -> forgetIncident(i);
+                case CallState call -> forgetCall(call);
+                default -> throw new IllegalStateException("cannot forget " + f.what());
             }
         }
     }
 
     /** Removes a closed incident, and its calls, from live state. Housekeeping: no event. */
-    private void forgetIncident(String id) {
-        IncidentState i = incidents.get(id);
-        if (i == null || i.open()) {
+    private void forgetIncident(IncidentState i) {
+        if (incidents.get(i.id) != i || i.open()) {
             return;
         }
-        incidents.remove(id);
-        forgetCallOf(i.callId, id);
+        incidents.remove(i.id);
+        forgetCallOf(i.callId, i.id);
         for (String c : i.linkedCalls) {
-            forgetCallOf(c, id);
+            forgetCallOf(c, i.id);
         }
     }
 
@@ -307,10 +317,9 @@ final class Room {
     }
 
     /** Removes a call that never became part of an incident. */
-    private void forgetCall(String id) {
-        CallState c = calls.get(id);
-        if (c != null && c.incidentId == null) {
-            calls.remove(id);
+    private void forgetCall(CallState c) {
+        if (calls.get(c.id) == c && c.incidentId == null) {
+            calls.remove(c.id);
         }
     }
 }
