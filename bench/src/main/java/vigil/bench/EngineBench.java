@@ -1,15 +1,17 @@
 package vigil.bench;
 
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
+import static vigil.bench.Jvm.allocatedBytes;
+import static vigil.bench.Jvm.gcCount;
+import static vigil.bench.Jvm.gcMillis;
+import static vigil.bench.Jvm.gcNames;
+import static vigil.bench.Jvm.out;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import vigil.core.Command;
 import vigil.core.Event;
@@ -74,8 +76,6 @@ public final class EngineBench {
         private final Command[] commands;
         private final Instant[] at;
         private final Tally tally = new Tally();
-        private final com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         private long step;
 
         private final boolean callerDetails;
@@ -135,11 +135,11 @@ public final class EngineBench {
                 long gcMillis0 = gcMillis();
                 long events0 = tally.events;
                 long rejected0 = tally.rejected;
-                long bytes0 = threads.getCurrentThreadAllocatedBytes();
+                long bytes0 = allocatedBytes();
                 long t0 = System.nanoTime();
                 submitAll();
                 long nanos = System.nanoTime() - t0;
-                long bytes = threads.getCurrentThreadAllocatedBytes() - bytes0;
+                long bytes = allocatedBytes() - bytes0;
                 long events = tally.events - events0;
                 long virt = Duration.between(at[0], at[chunk - 1]).toMillis();
                 rates[it - 1] = chunk / (nanos / 1e9);
@@ -265,30 +265,5 @@ public final class EngineBench {
                 out("    rejected: %s", s);
             }
         }
-    }
-
-    private static long gcCount() {
-        long n = 0;
-        for (GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
-            n += Math.max(0, b.getCollectionCount());
-        }
-        return n;
-    }
-
-    private static long gcMillis() {
-        long n = 0;
-        for (GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
-            n += Math.max(0, b.getCollectionTime());
-        }
-        return n;
-    }
-
-    private static String gcNames() {
-        return String.join("+", ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .map(GarbageCollectorMXBean::getName).sorted(Comparator.naturalOrder()).toList());
-    }
-
-    private static void out(String format, Object... args) {
-        System.out.println(String.format(Locale.ROOT, format, args));
     }
 }

@@ -1,11 +1,14 @@
 package vigil.bench;
 
+import static vigil.bench.Jvm.gcCount;
+import static vigil.bench.Jvm.gcMillis;
+import static vigil.bench.Jvm.gcNames;
+import static vigil.bench.Jvm.out;
+
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -414,30 +417,5 @@ public final class SchemeBench {
             used = Math.min(used, rt.totalMemory() - rt.freeMemory());
         }
         return used;
-    }
-
-    private static long gcCount() {
-        long n = 0;
-        for (GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
-            n += Math.max(0, b.getCollectionCount());
-        }
-        return n;
-    }
-
-    private static long gcMillis() {
-        long n = 0;
-        for (GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
-            n += Math.max(0, b.getCollectionTime());
-        }
-        return n;
-    }
-
-    private static String gcNames() {
-        return String.join("+", ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .map(GarbageCollectorMXBean::getName).sorted().toList());
-    }
-
-    private static void out(String format, Object... args) {
-        System.out.println(String.format(Locale.ROOT, format, args));
     }
 }
