@@ -120,7 +120,9 @@ final class Schemes {
             return;
         }
         if (s.firstStageSentAt == null) {
-            d.reject(Reason.INVALID_STATE, "scheme " + s.id() + " is not under review until " + s.firstReviewAt);
+            // The contract's rule read as written: no first-stage review yet, so no attempt since it.
+            d.reject(Reason.VICTIM_NOT_CONTACTED, "scheme " + s.id() + " is not under review until "
+                    + s.firstReviewAt + ": a decision needs a contact attempt recorded after the first-stage review");
             return;
         }
         if (!s.attemptedSinceReviewBegan()) {

@@ -26,9 +26,9 @@ import vigil.core.Event.SecondStageReviewSent;
 import vigil.core.Reason;
 
 /**
- * The review begins with the first-stage notice to the OIC, 28 days before the scheme's end. A decision before then
- * is refused (INVALID_STATE); after it, a decision either way is refused (VICTIM_NOT_CONTACTED) until the OIC has
- * recorded at least one attempt to reach the victim since the notice. Contacts from before the notice do not count.
+ * The review begins with the first-stage notice to the OIC, 28 days before the scheme's end. A decision either way is
+ * refused (VICTIM_NOT_CONTACTED) until the OIC has recorded at least one attempt to reach the victim since the notice:
+ * before the notice there can be none, and contacts from before it do not count.
  */
 class AReviewIsDecidedOnlyAfterTryingTheVictim {
     /** Activated 10:00 on 6 January 2025: ends 10:00 on 6 July, first-stage review 10:00 on 8 June (London). */
@@ -50,10 +50,10 @@ class AReviewIsDecidedOnlyAfterTryingTheVictim {
         SchemeRoom room = activeAndToldAtTheStart().at(FIRST_STAGE.minusSeconds(1));
 
         room.when(decide(decision, OIC));
-        assertThat(room.refusal()).isEqualTo(Reason.INVALID_STATE);
+        assertThat(room.refusal()).isEqualTo(Reason.VICTIM_NOT_CONTACTED);
 
         room.when(decide(decision, CRIME_MANAGER));
-        assertThat(room.refusal()).isEqualTo(Reason.INVALID_STATE);
+        assertThat(room.refusal()).isEqualTo(Reason.VICTIM_NOT_CONTACTED);
     }
 
     @Test

@@ -77,7 +77,7 @@ class AnExtensionStartsASecondCycle {
         SchemeRoom room = extendedAtTheFirstReview();
 
         room.at(london("2025-12-01T10:00")).when(withdraw("S1", OIC));
-        assertThat(room.refusal()).as("before the second first-stage review").isEqualTo(Reason.INVALID_STATE);
+        assertThat(room.refusal()).as("before the second first-stage review").isEqualTo(Reason.VICTIM_NOT_CONTACTED);
 
         room.whenClockReaches(london("2025-12-09T10:00"));
         assertThat(room.latest(FirstStageReviewSent.class)).extracting(FirstStageReviewSent::to)
