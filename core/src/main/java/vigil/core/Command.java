@@ -140,16 +140,27 @@ public sealed interface Command {
         }
     }
 
-    record ChallengeOverride(Actor by, String incidentId, String note) implements Command {
+    /** Challenges the latest unchallenged override on {@code incidentId} (the one of {@code unitId} when given). */
+    record ChallengeOverride(Actor by, String incidentId, String note, String unitId) implements Command {
         public ChallengeOverride {
             Objects.requireNonNull(incidentId, "incidentId");
         }
+
+        public ChallengeOverride(Actor by, String incidentId, String note) {
+            this(by, incidentId, note, null);
+        }
     }
 
-    record ResolveChallenge(Actor by, String incidentId, ChallengeDecision decision, String note) implements Command {
+    /** Settles the oldest challenge awaiting a decision on {@code incidentId} (the one of {@code unitId} when given). */
+    record ResolveChallenge(Actor by, String incidentId, ChallengeDecision decision, String note, String unitId)
+            implements Command {
         public ResolveChallenge {
             Objects.requireNonNull(incidentId, "incidentId");
             Objects.requireNonNull(decision, "decision");
+        }
+
+        public ResolveChallenge(Actor by, String incidentId, ChallengeDecision decision, String note) {
+            this(by, incidentId, decision, note, null);
         }
     }
 

@@ -70,9 +70,10 @@ public sealed interface Event {
 
     record ReallocationTasked(String incidentId, String note) implements Event {}
 
-    record OverrideChallenged(String incidentId, String note, Recipient notifies) implements Alert {}
+    record OverrideChallenged(String incidentId, String unitId, String note, Recipient notifies) implements Alert {}
 
-    record ChallengeResolved(String incidentId, Command.ChallengeDecision decision, String note) implements Event {}
+    record ChallengeResolved(String incidentId, String unitId, Command.ChallengeDecision decision, String note)
+            implements Event {}
 
     record DivertAudited(String incidentId, Command.AuditOutcome outcome, String note) implements Event {}
 

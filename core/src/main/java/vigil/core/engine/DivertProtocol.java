@@ -100,12 +100,13 @@ final class DivertProtocol {
         if (i == null) {
             return;
         }
-        DivertState v = i.latestDivert();
-        if (v == null || v.review != DivertDecision.OVERRIDE || v.challenged) {
-            d.reject(Reason.INVALID_STATE, "incident " + i.id + " has no override open to challenge");
+        DivertState v = i.overrideOpenToChallenge(c.unitId());
+        if (v == null) {
+            d.reject(Reason.INVALID_STATE, "incident " + i.id + " has no override open to challenge"
+                    + (c.unitId() == null ? "" : " for unit " + c.unitId()));
             return;
         }
-        d.emit(new OverrideChallenged(i.id, c.note(), notify(d, i.id, DUTY_OFFICER)));
+        d.emit(new OverrideChallenged(i.id, v.unitId, c.note(), notify(d, i.id, DUTY_OFFICER)));
     }
 
     static void resolve(Decision d, ResolveChallenge c) {
@@ -116,16 +117,19 @@ final class DivertProtocol {
         if (i == null) {
             return;
         }
-        DivertState v = i.latestDivert();
-        if (v == null || !v.challengePending()) {
-            d.reject(Reason.INVALID_STATE, "incident " + i.id + " has no challenge awaiting a decision");
+        DivertState v = i.challengeAwaitingDecision(c.unitId());
+        if (v == null) {
+            d.reject(Reason.INVALID_STATE, "incident " + i.id + " has no challenge awaiting a decision"
+                    + (c.unitId() == null ? "" : " for unit " + c.unitId()));
             return;
         }
-        d.emit(new ChallengeResolved(i.id, c.decision(), c.note()));
+        d.emit(new ChallengeResolved(i.id, v.unitId, c.decision(), c.note()));
         if (c.decision() == ChallengeDecision.ALLOW_DIVERT) {
+            // The divert stands again: the unit returns to the incident it was diverted to if it is still on the
+            // original (or free); that incident asks for nobody, as no divert was made from it.
             IncidentState to = d.room.incidents.get(v.toIncidentId);
             if (to != null && to.open()) {
-                sendBack(d, v.unitId, i.id, to);
+                moveBackIfWhereLeft(d, v.unitId, i.id, to);
             }
             requestReallocationIfBare(d, i);
         }
@@ -166,21 +170,31 @@ final class DivertProtocol {
      * destination keeps its own countdown and, if bare, asks for reallocation.
      */
     private static void sendBack(Decision d, String unitId, String expectedAt, IncidentState dest) {
-        UnitState u = d.room.units.get(unitId);
-        boolean free = !u.committed() && u.status == UnitStatus.AVAILABLE;
-        if (dest.id.equals(u.committedTo)) {
-            return;
-        }
-        if (free || expectedAt.equals(u.committedTo)) {
-            d.emit(new UnitAssigned(dest.id, u.id));
-        } else {
+        if (!moveBackIfWhereLeft(d, unitId, expectedAt, dest)) {
             requestReallocationIfBare(d, dest);
         }
     }
 
-    /** A divert stands: if the original is open with no unit, the inspector must get one tasked. */
+    /** Assigns the unit to {@code dest} if it is at {@code expectedAt} or free; true when it is on {@code dest}. */
+    private static boolean moveBackIfWhereLeft(Decision d, String unitId, String expectedAt, IncidentState dest) {
+        UnitState u = d.room.units.get(unitId);
+        if (dest.id.equals(u.committedTo)) {
+            return true;
+        }
+        boolean free = !u.committed() && u.status == UnitStatus.AVAILABLE;
+        if (free || expectedAt.equals(u.committedTo)) {
+            d.emit(new UnitAssigned(dest.id, u.id));
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * A divert stands: if the original is open with no unit, the inspector must get one tasked, unless a request
+     * for it is already waiting for the inspector (one open request is the visible need; a second would be noise).
+     */
     private static void requestReallocationIfBare(Decision d, IncidentState i) {
-        if (i.open() && i.committed.isEmpty()) {
+        if (i.open() && i.committed.isEmpty() && !i.reallocationRequested) {
             d.emit(new ReallocationRequested(i.id, notify(d, i.id, INSPECTOR)));
         }
     }

@@ -3,6 +3,7 @@ package vigil.core.engine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import vigil.core.Command.DivertDecision;
 import vigil.core.Grade;
 import vigil.core.Location;
 
@@ -65,6 +66,28 @@ final class IncidentState {
     DivertState divertAwaitingReview(String unitId) {
         for (DivertState d : diverts()) {
             if (d.review == null && (unitId == null || d.unitId.equals(unitId))) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /** The latest overridden divert not yet challenged (of {@code unitId} when given), or null. */
+    DivertState overrideOpenToChallenge(String unitId) {
+        List<DivertState> all = diverts();
+        for (int k = all.size() - 1; k >= 0; k--) {
+            DivertState d = all.get(k);
+            if (d.review == DivertDecision.OVERRIDE && !d.challenged && (unitId == null || d.unitId.equals(unitId))) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /** The oldest challenged override awaiting the duty officer (of {@code unitId} when given), or null. */
+    DivertState challengeAwaitingDecision(String unitId) {
+        for (DivertState d : diverts()) {
+            if (d.challengePending() && (unitId == null || d.unitId.equals(unitId))) {
                 return d;
             }
         }

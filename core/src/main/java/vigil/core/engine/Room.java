@@ -175,8 +175,10 @@ final class Room {
             case DivertOverridden e -> reviewed(e.incidentId(), e.unitId(), vigil.core.Command.DivertDecision.OVERRIDE);
             case ReallocationRequested e -> incidents.get(e.incidentId()).reallocationRequested = true;
             case ReallocationTasked e -> incidents.get(e.incidentId()).reallocationRequested = false;
-            case OverrideChallenged e -> incidents.get(e.incidentId()).latestDivert().challenged = true;
-            case ChallengeResolved e -> incidents.get(e.incidentId()).latestDivert().challengeResolution = e.decision();
+            case OverrideChallenged e ->
+                    incidents.get(e.incidentId()).overrideOpenToChallenge(e.unitId()).challenged = true;
+            case ChallengeResolved e ->
+                    incidents.get(e.incidentId()).challengeAwaitingDecision(e.unitId()).challengeResolution = e.decision();
             case DivertAudited e -> { /* an audit record only: live state does not change */ }
             case IncidentUnresourced e -> incidents.get(e.incidentId()).unresourcedAlerted = true;
             case AttendanceWarning e -> incidents.get(e.incidentId()).warned = true;

@@ -144,9 +144,10 @@ public final class ScenarioReader {
             case "SetUnitStatus" -> new SetUnitStatus(by, s.text("unitId"), s.enumeration("status", UnitStatus.class));
             case "ReviewDivert" -> new ReviewDivert(by, s.text("incidentId"),
                     s.enumeration("decision", DivertDecision.class), s.freeText("note"), s.optionalText("unitId"));
-            case "ChallengeOverride" -> new ChallengeOverride(by, s.text("incidentId"), s.freeText("note"));
+            case "ChallengeOverride" -> new ChallengeOverride(by, s.text("incidentId"), s.freeText("note"),
+                    s.optionalText("unitId"));
             case "ResolveChallenge" -> new ResolveChallenge(by, s.text("incidentId"),
-                    s.enumeration("decision", ChallengeDecision.class), s.freeText("note"));
+                    s.enumeration("decision", ChallengeDecision.class), s.freeText("note"), s.optionalText("unitId"));
             case "TaskReallocation" -> new TaskReallocation(by, s.text("incidentId"), s.freeText("note"));
             case "RecordDivertAudit" -> new RecordDivertAudit(by, s.text("incidentId"),
                     s.enumeration("outcome", AuditOutcome.class), s.freeText("note"));
