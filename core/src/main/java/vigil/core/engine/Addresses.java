@@ -37,41 +37,59 @@ final class Addresses {
     }
 
     /**
-     * If the key ends in a UK postcode (outward A9, A99, A9A, AA9, AA99, AA9A, inward 9AA), written with or without
-     * its space, writes it with exactly one space.
+     * If the key ends in a UK postcode (outward A9, A99, A9A, AA9, AA99, AA9A, inward 9AA), however it is spaced
+     * ({@code SE11AA}, {@code SE11 AA}, {@code SE 1 1AA}), writes it as outward, one space, inward. The postcode is
+     * the longest run of whole trailing words that spells one, so every spacing of the same letters gives one key.
      */
     private static String withPostcodeSpaced(StringBuilder b) {
         int end = b.length();
-        // inward code: digit, letter, letter
-        if (end < 5 || !letter(b.charAt(end - 1)) || !letter(b.charAt(end - 2)) || !digit(b.charAt(end - 3))) {
+        char[] tail = new char[7];
+        int n = 0; // letters and digits gathered from the end, in reverse
+        int found = -1; // start in b of the longest postcode so far
+        int foundLength = 0;
+        int i = end;
+        while (i > 0) {
+            int wordStart = i;
+            while (wordStart > 0 && b.charAt(wordStart - 1) != ' ') {
+                wordStart--;
+            }
+            if (n + (i - wordStart) > tail.length) {
+                break;
+            }
+            for (int k = i - 1; k >= wordStart; k--) {
+                tail[n++] = b.charAt(k);
+            }
+            if (isPostcode(tail, n)) {
+                found = wordStart;
+                foundLength = n;
+            }
+            i = wordStart - 1; // skip the space
+        }
+        if (found < 0) {
             return b.toString();
         }
-        int inward = end - 3;
-        int outwardEnd = inward > 0 && b.charAt(inward - 1) == ' ' ? inward - 1 : inward;
-        for (int len = 4; len >= 2; len--) {
-            int s = outwardEnd - len;
-            if (s < 0 || (s > 0 && b.charAt(s - 1) != ' ')) {
-                continue;
-            }
-            if (isOutward(b, s, outwardEnd)) {
-                String before = b.substring(0, s).trim();
-                String postcode = b.substring(s, outwardEnd) + " " + b.substring(inward, end);
-                return before.isEmpty() ? postcode : before + " " + postcode;
-            }
+        StringBuilder key = new StringBuilder(end + 1);
+        if (found > 0) {
+            key.append(b, 0, found - 1).append(' ');
         }
-        return b.toString();
+        for (int k = foundLength - 1; k >= 3; k--) {
+            key.append(tail[k]);
+        }
+        return key.append(' ').append(tail[2]).append(tail[1]).append(tail[0]).toString();
     }
 
-    private static boolean isOutward(StringBuilder b, int s, int e) {
-        int len = e - s;
-        char c0 = b.charAt(s);
-        char c1 = b.charAt(s + 1);
-        return switch (len) {
+    /** Whether the first {@code n} characters of {@code r}, read backwards, spell a postcode without its space. */
+    private static boolean isPostcode(char[] r, int n) {
+        // inward code (the last three): digit, letter, letter
+        if (n < 5 || !letter(r[0]) || !letter(r[1]) || !digit(r[2])) {
+            return false;
+        }
+        char c0 = r[n - 1];
+        char c1 = r[n - 2];
+        return switch (n - 3) {
             case 2 -> letter(c0) && digit(c1);
-            case 3 -> letter(c0) && ((digit(c1) && (digit(b.charAt(s + 2)) || letter(b.charAt(s + 2))))
-                    || (letter(c1) && digit(b.charAt(s + 2))));
-            case 4 -> letter(c0) && letter(c1) && digit(b.charAt(s + 2))
-                    && (digit(b.charAt(s + 3)) || letter(b.charAt(s + 3)));
+            case 3 -> letter(c0) && ((digit(c1) && (digit(r[3]) || letter(r[3]))) || (letter(c1) && digit(r[3])));
+            case 4 -> letter(c0) && letter(c1) && digit(r[4]) && (digit(r[3]) || letter(r[3]));
             default -> false;
         };
     }

@@ -12,6 +12,7 @@ import static vigil.core.scheme.SchemeRoom.reject;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import vigil.core.Event.CallRecorded;
 import vigil.core.Event.MatchedOn;
@@ -66,7 +67,12 @@ class CallsMatchASchemeHoweverTheNumberOrAddressIsWritten {
             "flat 2 10 example road london se11aa",
             "Flat 2,10 Example Road,London,SE1 1AA.",
             "  Flat  2 ,  10   Example Road ;  London   SE1   1AA  ",
-            "Flat 2 - 10 Example Road - London - SE11AA"})
+            "Flat 2 - 10 Example Road - London - SE11AA",
+            "Flat 2, 10 Example Road, London SE11 AA",
+            "Flat 2, 10 Example Road, London SE 1 1AA",
+            "Flat 2, 10 Example Road, London SE1 1 AA",
+            "Flat 2, 10 Example Road, London S E 1 1 A A",
+            "Flat 2, 10 Example Road, London SE11A A"})
     void oneAddressHoweverItIsTyped(String address) {
         SchemeRoom room = withSchemeOn();
 
@@ -84,6 +90,37 @@ class CallsMatchASchemeHoweverTheNumberOrAddressIsWritten {
             "Flat 2, 100 Example Road, London SE1 1AA",
             "10 Example Road, London SE1 1AA"})
     void aNeighbouringAddressDoesNotMatch(String address) {
+        SchemeRoom room = withSchemeOn();
+
+        room.when(callAbout("C1", address));
+
+        assertThat(room.latest(SchemeMatched.class)).isEmpty();
+    }
+
+    /** Spacing inside a postcode is ignored for every shape of outward code, and a lone letter before it is kept. */
+    @ParameterizedTest(name = "scheme \"{0}\", call \"{1}\"")
+    @CsvSource(delimiter = '|', value = {
+            "1 Mile End Road, London E1 6AN  | 1 mile end road london e16 an",
+            "1 Mile End Road, London E1 6AN  | 1 Mile End Road London E 16AN",
+            "Flat B, 2 Long Lane, W1A 1AA    | flat b 2 long lane w1a1aa",
+            "Flat B, 2 Long Lane, W1A 1AA    | FLAT B 2 LONG LANE W 1A 1AA",
+            "3 Bank Street, London EC1A 1BB  | 3 bank street london ec1a1bb",
+            "3 Bank Street, London EC1A 1BB  | 3 bank street london E C1A1 BB",
+            "4 Cross Road, Croydon CR0 2AA   | 4 Cross Road Croydon CR02 AA"})
+    void everySpacingOfOnePostcodeMatches(String schemeAddress, String callAddress) {
+        SchemeRoom room = SchemeRoom.openingAt(london("2025-02-01T09:00"))
+                .givenActive(form("S3").withClis().withAddress(schemeAddress))
+                .at(london("2025-02-02T10:00"));
+
+        room.when(callAbout("C1", callAddress));
+
+        assertThat(room.latest(SchemeMatched.class)).extracting(SchemeMatched::schemeId).containsExactly("S3");
+    }
+
+    @ParameterizedTest(name = "call \"{0}\"")
+    @ValueSource(strings = {"Flat 2, 10 Example Road, London SE1 1AB", "Flat 2, 10 Example Road, London SE2 1AA",
+            "Flat 2, 10 Example Road, London SE11 1AA", "Flat 2, 10 Example Road, London"})
+    void anotherPostcodeHoweverSpacedDoesNotMatch(String address) {
         SchemeRoom room = withSchemeOn();
 
         room.when(callAbout("C1", address));
