@@ -324,7 +324,12 @@ final class Schemes {
 
     void fire(Engine engine, Deadline d, Instant at, List<Recorded> out) {
         SchemeState s = schemes.get(d.subject());
-        if (s == null || !s.active()) {
+        if (s == null) {
+            return;
+        }
+        // The victim must have been told of the scheme within victimContactWithin of activation, whatever became of
+        // the scheme since; review deadlines concern an active scheme only.
+        if (!s.active() && d.kind() != Deadline.Kind.VICTIM_CONTACT) {
             return;
         }
         switch (d.kind()) {

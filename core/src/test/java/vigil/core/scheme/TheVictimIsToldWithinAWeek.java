@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vigil.core.scheme.SchemeRoom.contact;
 import static vigil.core.scheme.SchemeRoom.form;
 import static vigil.core.scheme.SchemeRoom.london;
+import static vigil.core.scheme.SchemeRoom.withdraw;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +16,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import vigil.core.Command;
 import vigil.core.Command.ContactOutcome;
 import vigil.core.Command.Explained;
+import vigil.core.Event.SchemeWithdrawn;
 import vigil.core.Event.VictimContactOverdue;
+import vigil.core.Policy;
+import vigil.core.Span;
 
 /**
  * Once a scheme is on, the OIC must reach the victim and explain what it is and how long it lasts. If no CONTACTED
@@ -67,6 +71,23 @@ class TheVictimIsToldWithinAWeek {
 
         assertThat(room.recorded(VictimContactOverdue.class)).extracting(VictimContactOverdue::schemeId,
                 VictimContactOverdue::oic).containsExactly(org.assertj.core.groups.Tuple.tuple("S1", "oic2"));
+        assertThat(room.lastAt(VictimContactOverdue.class)).isEqualTo(A_WEEK_ON);
+    }
+
+    /** Withdrawing the scheme does not excuse the OIC: she was never told it existed. */
+    @Test
+    void aSchemeWithdrawnBeforeTheWeekIsUpIsStillOverdue() {
+        Policy shortSchemes = Policy.metropolitan().withSchemeMaxDuration(Span.parse("P5D"))
+                .withSchemeReviewLead(Span.parse("P4D"));
+        SchemeRoom room = SchemeRoom.openingAt(ACTIVATED, shortSchemes).givenActive(form("S1"))
+                .at(london("2025-02-05T10:00")).given(contact("S1", ContactOutcome.NO_ANSWER))
+                .at(london("2025-02-05T11:00")).given(withdraw("S1", SchemeRoom.OIC));
+        assertThat(room.recorded(SchemeWithdrawn.class)).as("withdrawn after the first-stage review").hasSize(1);
+
+        room.whenClockReaches(london("2025-03-01T10:00"));
+
+        assertThat(room.recorded(VictimContactOverdue.class)).extracting(VictimContactOverdue::schemeId)
+                .containsExactly("S1");
         assertThat(room.lastAt(VictimContactOverdue.class)).isEqualTo(A_WEEK_ON);
     }
 

@@ -164,7 +164,9 @@ public final class ScenarioReader {
 
     private static Command requestScheme(Fields s, Actor by) {
         Fields pc = s.optionalObject("preferredContact");
-        ContactPreference pref = pc == null ? null : new ContactPreference(pc.text("method"), pc.optionalText("detail"));
+        // A form without a contact method is incomplete, not malformed: the RTRD refuses it at activation.
+        String method = pc == null ? null : pc.optionalText("method");
+        ContactPreference pref = method == null ? null : new ContactPreference(method, pc.optionalText("detail"));
         return new RequestScheme(by, s.text("schemeId"), s.optionalText("address"), s.optionalTextArray("clis"),
                 s.optionalText("victimName"), pref, s.optionalText("oic"), s.optionalText("bcu"),
                 s.optionalText("crimeRef"), s.optionalText("instructions"), s.optionalEnum("requiredGrade", Grade.class));
