@@ -21,7 +21,7 @@ import vigil.sim.simulate.Summary;
  * simulator of this size cannot beat. Prints wall time, events/s, the ratio of the two and peak heap.
  */
 public final class SimBench {
-    private static final Path DEFAULT_MODEL = Path.of("..", "shared", "scenarios", "london-year.json");
+    private static final Path DEFAULT_MODEL = Path.of("examples", "london-year.json");
 
     private SimBench() {}
 

@@ -19,10 +19,22 @@ record Deadline(Instant at, long atNanos, long armed, Kind kind, String subject,
         this(at, nanos(at), armed, kind, subject, token);
     }
 
-    /** Nanoseconds since the epoch: a primitive key, so the queue compares longs, not objects. */
+    /**
+     * Nanoseconds since the epoch: a primitive key, so the queue compares longs, not objects. Instants a long cannot
+     * count (before 1677 or after 2262) saturate: such deadlines keep the order they were armed in.
+     */
     static long nanos(Instant t) {
-        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
+        long s = t.getEpochSecond();
+        if (s >= MAX_SECONDS) {
+            return Long.MAX_VALUE;
+        }
+        if (s <= -MAX_SECONDS) {
+            return Long.MIN_VALUE;
+        }
+        return s * 1_000_000_000L + t.getNano();
     }
+
+    private static final long MAX_SECONDS = Long.MAX_VALUE / 1_000_000_000L - 1;
 
     @Override
     public int compareTo(Deadline o) {

@@ -75,7 +75,14 @@ public final class VigilCli implements Callable<Integer> {
             err.flush();
             return 1;
         });
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("vigil: out of memory; give Java a larger heap, e.g. JAVA_TOOL_OPTIONS=-Xmx4g");
+            err.flush();
+            return 1;
+        }
         out.flush();
         return code;
     }
@@ -102,13 +109,27 @@ public final class VigilCli implements Callable<Integer> {
         }
     }
 
+    /** A seed: any whole number that fits in 64 bits, said plainly when it is not one. */
+    static final class WholeNumber implements CommandLine.ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            try {
+                return Long.parseLong(value.trim());
+            } catch (NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a whole number from "
+                        + Long.MIN_VALUE + " to " + Long.MAX_VALUE);
+            }
+        }
+    }
+
     @Command(name = "simulate", mixinStandardHelpOptions = true,
             description = "Run a synthetic control room through the engine and print a JSON summary.")
     static final class SimulateCommand implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", description = "the model file (JSON)")
         Path file;
 
-        @CommandLine.Option(names = "--seed", paramLabel = "N", description = "random seed (default: the model's)")
+        @CommandLine.Option(names = "--seed", paramLabel = "N", description = "random seed (default: the model's)",
+                converter = WholeNumber.class)
         Long seed;
 
         @CommandLine.Spec

@@ -3,6 +3,7 @@ package vigil.sim.json;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.Period;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -102,7 +103,12 @@ public final class Fields {
         if (!v.isNumber()) {
             throw invalid(name, "must be a number");
         }
-        double d = v.asDouble();
+        double d;
+        try {
+            d = v.asDouble();
+        } catch (RuntimeException e) { // an integer beyond any double
+            throw invalid(name, "is too large");
+        }
         if (!Double.isFinite(d)) {
             throw invalid(name, "must be a finite number");
         }
@@ -111,8 +117,11 @@ public final class Fields {
 
     public long integer(String name) {
         JsonNode v = required(name);
-        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+        if (!v.isIntegralNumber()) {
             throw invalid(name, "must be a whole number");
+        }
+        if (!v.canConvertToLong()) {
+            throw invalid(name, "is too large (at most 19 digits)");
         }
         return v.asLong();
     }
@@ -135,13 +144,49 @@ public final class Fields {
         }
     }
 
+    /** The earliest and latest instants Vigil keeps time for (its deadlines count nanoseconds in a long). */
+    static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
+
+    /** The longest duration or period accepted (its nanoseconds fit in a long). */
+    static final long LONGEST_DAYS = 200 * 366;
+
+    /** Whether {@code t} lies in the years Vigil keeps time for. */
+    public static boolean inRange(Instant t) {
+        return !t.isBefore(EARLIEST) && t.isBefore(LATEST);
+    }
+
     public Instant instant(String name) {
         String s = text(name);
+        Instant at;
         try {
-            return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            // ISO-8601 allows a comma before the fraction of a second as well as a point.
+            at = OffsetDateTime.parse(s.replace(',', '.'), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
         } catch (DateTimeParseException e) {
             throw invalid(name, "is \"" + s + "\", not an ISO-8601 instant with an offset or Z");
         }
+        if (!inRange(at)) {
+            throw invalid(name, "is \"" + s + "\", outside the years 1900 to 2199");
+        }
+        return at;
+    }
+
+    private Span checkedSpan(String name, String s) {
+        Span span;
+        try {
+            span = Span.parse(s);
+        } catch (DateTimeParseException e) {
+            throw invalid(name, "is \"" + s + "\", not an ISO-8601 duration such as PT15M or P6M");
+        }
+        Period p = span.period();
+        if (p.isNegative() || span.time().isNegative()) {
+            throw invalid(name, "is \"" + s + "\", a negative duration");
+        }
+        double days = p.getYears() * 366.0 + p.getMonths() * 31.0 + p.getDays() + span.time().getSeconds() / 86_400.0;
+        if (days > LONGEST_DAYS) {
+            throw invalid(name, "is \"" + s + "\", longer than 200 years");
+        }
+        return span;
     }
 
     /**
@@ -153,34 +198,16 @@ public final class Fields {
     }
 
     public Duration duration(String name, String s) {
-        Span span;
-        try {
-            span = Span.parse(s);
-        } catch (DateTimeParseException e) {
-            throw invalid(name, "is \"" + s + "\", not an ISO-8601 duration such as PT15M");
-        }
+        Span span = checkedSpan(name, s);
         if (span.period().getYears() != 0 || span.period().getMonths() != 0) {
             throw invalid(name, "is \"" + s + "\": months and years have no fixed length here; give days or hours");
         }
-        Duration d = Duration.ofDays(span.period().getDays()).plus(span.time());
-        if (d.isNegative()) {
-            throw invalid(name, "is \"" + s + "\", a negative duration");
-        }
-        return d;
+        return Duration.ofDays(span.period().getDays()).plus(span.time());
     }
 
     /** An ISO-8601 period or duration, calendar parts allowed ({@code P6M}, {@code P14D}, {@code PT2H}). */
     public Span span(String name) {
-        String s = text(name);
-        try {
-            Span span = Span.parse(s);
-            if (span.period().isNegative() || span.time().isNegative()) {
-                throw invalid(name, "is \"" + s + "\", a negative duration");
-            }
-            return span;
-        } catch (DateTimeParseException e) {
-            throw invalid(name, "is \"" + s + "\", not an ISO-8601 duration such as P6M or PT15M");
-        }
+        return checkedSpan(name, text(name));
     }
 
     public ZoneId zone(String name) {

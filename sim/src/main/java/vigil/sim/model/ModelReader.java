@@ -62,6 +62,9 @@ public final class ModelReader {
         if (!end.isAfter(start)) {
             throw f.invalid("duration", "must be longer than zero");
         }
+        if (!Fields.inRange(end)) {
+            throw f.invalid("duration", "runs past the year 2199 from \"start\"");
+        }
         Instant warmupEnd = start;
         if (f.has("warmup")) {
             warmupEnd = after(start, f.span("warmup"), policy);
@@ -193,6 +196,9 @@ public final class ModelReader {
                 }
                 case "fixed" -> {
                     noSd(s, dist);
+                    if (!mean.isZero()) {
+                        positive(s, "mean", mean);
+                    }
                     yield new ServiceTime.Fixed(mean);
                 }
                 default -> throw s.invalid("dist", "is \"" + dist + "\", not one of exponential, lognormal, fixed");
@@ -212,7 +218,13 @@ public final class ModelReader {
         if (d.isZero()) {
             throw s.invalid(name, "must be longer than zero");
         }
+        if (d.compareTo(LONGEST_SERVICE) > 0) {
+            throw s.invalid(name, "must be at most " + LONGEST_SERVICE.toDays() + " days");
+        }
     }
+
+    /** Service means and spreads beyond a month describe no police response; they are refused as typing slips. */
+    private static final Duration LONGEST_SERVICE = Duration.ofDays(30);
 
     private static void noSd(Fields s, String dist) {
         if (s.has("sd")) {
@@ -230,12 +242,12 @@ public final class ModelReader {
             case "distance" -> {
                 f.onlyKnown(List.of("mode", "speedKmh", "detour"));
                 double speed = f.number("speedKmh");
-                if (!(speed > 0)) {
-                    throw f.invalid("speedKmh", "must be more than 0");
+                if (!(speed >= 1 && speed <= 1000)) {
+                    throw f.invalid("speedKmh", "must be between 1 and 1000");
                 }
                 double detour = f.has("detour") ? f.number("detour") : 1.0;
-                if (!(detour > 0)) {
-                    throw f.invalid("detour", "must be more than 0");
+                if (!(detour > 0 && detour <= 10)) {
+                    throw f.invalid("detour", "must be more than 0 and at most 10");
                 }
                 yield Travel.byRoad(speed, detour);
             }
@@ -257,12 +269,12 @@ public final class ModelReader {
             throw z.invalid("lon", "must be between -180 and 180");
         }
         double radius = z.number("radiusKm");
-        if (radius < 0) {
-            throw z.invalid("radiusKm", "must not be negative");
+        if (radius < 0 || radius > 1000) {
+            throw z.invalid("radiusKm", "must be between 0 and 1000");
         }
         double rate = z.number("callsPerHour");
-        if (rate < 0) {
-            throw z.invalid("callsPerHour", "must not be negative");
+        if (rate < 0 || rate > 100_000) {
+            throw z.invalid("callsPerHour", "must be between 0 and 100000");
         }
         List<String> pref = z.optionalTextArray("preference");
         return new Zone(id, new Location(lat, lon), radius, rate, pref == null ? List.of() : pref);
@@ -279,10 +291,16 @@ public final class ModelReader {
         List<Double> out = new ArrayList<>(24);
         for (int h = 0; h < 24; h++) {
             JsonNode v = hours.get(h);
-            if (!v.isNumber() || !Double.isFinite(v.asDouble()) || v.asDouble() < 0) {
-                throw f.invalid("hourlyProfile[" + h + "]", "must be a number, not negative");
+            double x;
+            try {
+                x = v.isNumber() ? v.asDouble() : Double.NaN;
+            } catch (RuntimeException e) { // an integer beyond any double
+                x = Double.NaN;
             }
-            out.add(v.asDouble());
+            if (!(x >= 0 && x <= 100)) {
+                throw f.invalid("hourlyProfile[" + h + "]", "must be a number from 0 to 100");
+            }
+            out.add(x);
         }
         return out;
     }

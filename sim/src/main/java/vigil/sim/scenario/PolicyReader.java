@@ -1,11 +1,14 @@
 package vigil.sim.scenario;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import vigil.core.Grade;
 import vigil.core.Policy;
+import vigil.core.Span;
 import vigil.sim.json.Fields;
 
 /** Reads a {@code policy} object: any field given overrides the Metropolitan default. */
@@ -45,7 +48,7 @@ public final class PolicyReader {
             p = p.withDivertReviewWithin(f.duration("divertReviewWithin"));
         }
         if (f.has("schemeMaxDuration")) {
-            p = p.withSchemeMaxDuration(f.span("schemeMaxDuration"));
+            p = p.withSchemeMaxDuration(longerThanZero(f, "schemeMaxDuration"));
         }
         if (f.has("schemeReviewLead")) {
             p = p.withSchemeReviewLead(f.span("schemeReviewLead"));
@@ -60,9 +63,24 @@ public final class PolicyReader {
             p = p.withHistoryWindow(f.span("historyWindow"));
         }
         if (f.has("retainClosedFor")) {
-            p = p.withRetainClosedFor(f.span("retainClosedFor"));
+            Span keep = f.span("retainClosedFor");
+            if (keep.addTo(Instant.EPOCH, ZoneOffset.UTC).isBefore(Instant.EPOCH.plus(SHORTEST_RETENTION))) {
+                // Shorter would forget a call before anyone could make an incident of it.
+                throw f.invalid("retainClosedFor", "is \"" + keep + "\": must be at least PT1H");
+            }
+            p = p.withRetainClosedFor(keep);
         }
         return p;
+    }
+
+    private static final Duration SHORTEST_RETENTION = Duration.ofHours(1);
+
+    private static Span longerThanZero(Fields f, String name) {
+        Span s = f.span(name);
+        if (s.period().isZero() && s.time().isZero()) {
+            throw f.invalid(name, "must be longer than zero");
+        }
+        return s;
     }
 
     private static Map<Grade, Duration> gradeDurations(Fields f) {

@@ -30,6 +30,10 @@ class AMalformedModelIsRefusedNamingTheField {
             "a bad duration              | \"P20000D\"                          | \"20000 days\"                 | duration",
             "a typo in a field name      | \"queue\"                            | \"queueing\"                   | queueing",
             "a missing start             | \"start\"                            | \"begin\"                      | begin",
+            "a run past 2199             | \"P20000D\"                          | \"P70000D\"                    | duration",
+            "a rate beyond any room      | \"callsPerHour\": 4.0                | \"callsPerHour\": 4e9          | callsPerHour",
+            "a rate no number can hold   | \"callsPerHour\": 4.0                | \"callsPerHour\": 1000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000 | callsPerHour",
+            "a service of years          | \"PT1H\"                             | \"P400D\"                      | mean",
     })
     void exitsTwoWithOneLineNamingTheField(String story, String from, String to, String field) throws IOException {
         String text = Models.text("mm5-erlang.json");
