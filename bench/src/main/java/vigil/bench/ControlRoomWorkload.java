@@ -484,29 +484,29 @@ final class ControlRoomWorkload {
     }
 
     private Command challenge(Incident i) {
-        Divert v = i.latestDivert();
-        if (v == null || v.review != DivertDecision.OVERRIDE || v.challenged) {
+        Divert v = i.overrideOpenToChallenge();
+        if (v == null) {
             return null;
         }
         v.challenged = true;
         schedule(Kind.RESOLVE, between(MINUTE, 5 * MINUTE), i, null, 0, null);
-        return new Command.ChallengeOverride(despatcher[i.bcu], i.id, "the immediate call is life at risk");
+        return new Command.ChallengeOverride(despatcher[i.bcu], i.id, "the immediate call is life at risk", v.unit.id);
     }
 
     private Command resolve(Incident i) {
-        Divert v = i.latestDivert();
-        if (v == null || !v.challenged || v.resolution != null) {
+        Divert v = i.challengeAwaitingDecision();
+        if (v == null) {
             return null;
         }
         ChallengeDecision decision = chance(50) ? ChallengeDecision.UPHOLD_OVERRIDE : ChallengeDecision.ALLOW_DIVERT;
         v.resolution = decision;
         if (decision == ChallengeDecision.ALLOW_DIVERT) {
             if (v.to.open) {
-                sendBack(v.unit, i, v.to);
+                moveBackIfWhereLeft(v.unit, i, v.to);
             }
             requestReallocationIfBare(i);
         }
-        return new Command.ResolveChallenge(dutyOfficer[i.bcu], i.id, decision, "decided on the log");
+        return new Command.ResolveChallenge(dutyOfficer[i.bcu], i.id, decision, "decided on the log", v.unit.id);
     }
 
     private Command audit(Incident i) {
@@ -519,8 +519,15 @@ final class ControlRoomWorkload {
 
     /** As the engine does: the unit goes to {@code dest} if free or still where the divert left it. */
     private void sendBack(Unit u, Incident expectedAt, Incident dest) {
+        if (!moveBackIfWhereLeft(u, expectedAt, dest)) {
+            requestReallocationIfBare(dest);
+        }
+    }
+
+    /** As the engine does: true when the unit is (now) on {@code dest}. */
+    private boolean moveBackIfWhereLeft(Unit u, Incident expectedAt, Incident dest) {
         if (u.committedTo == dest) {
-            return;
+            return true;
         }
         boolean free = u.committedTo == null && u.available;
         if (free || u.committedTo == expectedAt) {
@@ -533,13 +540,14 @@ final class ControlRoomWorkload {
             if (left != null && left.open && !left.attended && left.committed.isEmpty()) {
                 schedule(Kind.ASSIGN, between(MINUTE, 5 * MINUTE), left, null, 0, null);
             }
-        } else {
-            requestReallocationIfBare(dest);
+            return true;
         }
+        return false;
     }
 
+    /** As the engine does: one open request at a time. */
     private void requestReallocationIfBare(Incident i) {
-        if (i.open && i.committed.isEmpty()) {
+        if (i.open && i.committed.isEmpty() && !i.reallocationRequested) {
             i.reallocationRequested = true;
             schedule(Kind.TASK, between(30 * SECOND, 3 * MINUTE), i, null, 0, null);
         }
@@ -655,8 +663,23 @@ final class ControlRoomWorkload {
             return null;
         }
 
-        Divert latestDivert() {
-            return diverts.isEmpty() ? null : diverts.get(diverts.size() - 1);
+        Divert overrideOpenToChallenge() {
+            for (int k = diverts.size() - 1; k >= 0; k--) {
+                Divert d = diverts.get(k);
+                if (d.review == DivertDecision.OVERRIDE && !d.challenged) {
+                    return d;
+                }
+            }
+            return null;
+        }
+
+        Divert challengeAwaitingDecision() {
+            for (Divert d : diverts) {
+                if (d.challenged && d.resolution == null) {
+                    return d;
+                }
+            }
+            return null;
         }
     }
 
