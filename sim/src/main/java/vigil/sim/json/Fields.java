@@ -103,16 +103,26 @@ public final class Fields {
         if (!v.isNumber()) {
             throw invalid(name, "must be a number");
         }
-        double d;
-        try {
-            d = v.asDouble();
-        } catch (RuntimeException e) { // an integer beyond any double
+        double d = asDouble(v);
+        if (Double.isNaN(d)) {
             throw invalid(name, "is too large");
         }
         if (!Double.isFinite(d)) {
             throw invalid(name, "must be a finite number");
         }
         return d;
+    }
+
+    /** A JSON number as a double; NaN when it is not a number or is an integer no double can hold. */
+    public static double asDouble(JsonNode v) {
+        if (!v.isNumber()) {
+            return Double.NaN;
+        }
+        try {
+            return v.asDouble();
+        } catch (RuntimeException e) { // an integer beyond any double
+            return Double.NaN;
+        }
     }
 
     public long integer(String name) {

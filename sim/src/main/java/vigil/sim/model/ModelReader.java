@@ -196,9 +196,7 @@ public final class ModelReader {
                 }
                 case "fixed" -> {
                     noSd(s, dist);
-                    if (!mean.isZero()) {
-                        positive(s, "mean", mean);
-                    }
+                    atMostAMonth(s, "mean", mean);
                     yield new ServiceTime.Fixed(mean);
                 }
                 default -> throw s.invalid("dist", "is \"" + dist + "\", not one of exponential, lognormal, fixed");
@@ -218,6 +216,10 @@ public final class ModelReader {
         if (d.isZero()) {
             throw s.invalid(name, "must be longer than zero");
         }
+        atMostAMonth(s, name, d);
+    }
+
+    private static void atMostAMonth(Fields s, String name, Duration d) {
         if (d.compareTo(LONGEST_SERVICE) > 0) {
             throw s.invalid(name, "must be at most " + LONGEST_SERVICE.toDays() + " days");
         }
@@ -291,12 +293,7 @@ public final class ModelReader {
         List<Double> out = new ArrayList<>(24);
         for (int h = 0; h < 24; h++) {
             JsonNode v = hours.get(h);
-            double x;
-            try {
-                x = v.isNumber() ? v.asDouble() : Double.NaN;
-            } catch (RuntimeException e) { // an integer beyond any double
-                x = Double.NaN;
-            }
+            double x = Fields.asDouble(v);
             if (!(x >= 0 && x <= 100)) {
                 throw f.invalid("hourlyProfile[" + h + "]", "must be a number from 0 to 100");
             }
