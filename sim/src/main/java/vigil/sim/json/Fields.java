@@ -9,8 +9,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import vigil.core.Span;
@@ -22,6 +24,8 @@ import vigil.core.Span;
 public final class Fields {
     private final JsonNode node;
     private final String where;
+    /** The names a reader has asked for, so a field nobody reads is caught ({@link #onlyAskedFor}). */
+    private final Set<String> asked = new HashSet<>();
 
     public Fields(JsonNode node, String where) {
         if (node == null || !node.isObject()) {
@@ -40,15 +44,17 @@ public final class Fields {
     }
 
     public boolean has(String name) {
+        asked.add(name);
         JsonNode v = node.get(name);
         return v != null && !v.isNull();
     }
 
     public InvalidInput invalid(String name, String problem) {
-        return new InvalidInput(where + ": field \"" + name + "\" " + problem);
+        return new InvalidInput(where + ": field \"" + name + "\" " + problem, name);
     }
 
     private JsonNode required(String name) {
+        asked.add(name);
         JsonNode v = node.get(name);
         if (v == null || v.isNull()) {
             throw invalid(name, "is missing");
@@ -282,7 +288,19 @@ public final class Fields {
         for (String n : names()) {
             if (!known.contains(n)) {
                 throw new InvalidInput(where + ": unknown field \"" + n + "\" (known: " + String.join(", ", known)
-                        + ")");
+                        + ")", n);
+            }
+        }
+    }
+
+    /**
+     * Refuses a field that no reader asked for: what a command does not have is a mistake, not something to ignore
+     * ({@code requiredGrde} must not pass as a scheme without a grade). Call after reading everything.
+     */
+    public void onlyAskedFor() {
+        for (String n : names()) {
+            if (!asked.contains(n)) {
+                throw new InvalidInput(where + ": unknown field \"" + n + "\" (not a field of this command)", n);
             }
         }
     }

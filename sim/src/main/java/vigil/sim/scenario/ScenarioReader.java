@@ -93,7 +93,9 @@ public final class ScenarioReader {
             if (by == null) {
                 throw s.invalid("by", "is \"" + byId + "\", not a staff id or unit id of this scenario");
             }
+            s.text("do");
             steps.add(new Scenario.Step(i, at, command(what, s, by)));
+            s.onlyAskedFor();
         }
         return new Scenario(name, start, until, policy, new Roster(staff, units), steps);
     }
@@ -116,6 +118,7 @@ public final class ScenarioReader {
         }
         double lat = l.number("lat");
         double lon = l.number("lon");
+        l.onlyAskedFor();
         if (lat < -90 || lat > 90) {
             throw l.invalid("lat", "must be between -90 and 90");
         }
@@ -123,6 +126,18 @@ public final class ScenarioReader {
             throw l.invalid("lon", "must be between -180 and 180");
         }
         return new Location(lat, lon);
+    }
+
+    /**
+     * One command given on its own, as a scenario step without {@code at} and {@code by} (the server's command body):
+     * {@code do} names it; a missing, mistyped or unknown field is an {@link InvalidInput} naming the field. The
+     * actor is the caller's, never the body's.
+     */
+    public static Command command(Fields s, Actor by) {
+        String what = s.text("do");
+        Command c = command(what, s, by);
+        s.onlyAskedFor();
+        return c;
     }
 
     static Command command(String what, Fields s, Actor by) {
@@ -167,6 +182,10 @@ public final class ScenarioReader {
         // A form without a contact method is incomplete, not malformed: the RTRD refuses it at activation.
         String method = pc == null ? null : pc.optionalText("method");
         ContactPreference pref = method == null ? null : new ContactPreference(method, pc.optionalText("detail"));
+        if (pc != null) {
+            pc.optionalText("detail");
+            pc.onlyAskedFor();
+        }
         return new RequestScheme(by, s.text("schemeId"), s.optionalText("address"), s.optionalTextArray("clis"),
                 s.optionalText("victimName"), pref, s.optionalText("oic"), s.optionalText("bcu"),
                 s.optionalText("crimeRef"), s.optionalText("instructions"), s.optionalEnum("requiredGrade", Grade.class));

@@ -35,6 +35,8 @@ class AMalformedScenarioIsRefusedWithOneClearLineTest {
             Map.entry("unknown-command.json", List.of("step 2", "\"do\"", "AssignUnits")),
             Map.entry("missing-required-field.json", List.of("step 3", "\"unitId\"", "missing")),
             Map.entry("missing-do.json", List.of("step 1", "\"do\"")),
+            // "A misspelt optional field must never pass silently: requiredGrde is an error".
+            Map.entry("misspelt-optional-field.json", List.of("step 0", "\"requiredGrde\"", "unknown")),
             // The contract marks optional command fields with '?'; these have none, so they are required too.
             Map.entry("regrade-without-reason.json", List.of("step 2", "\"reason\"")),
             Map.entry("divert-without-reason.json", List.of("step 5", "\"reason\"")),
