@@ -1,0 +1,38 @@
+package vigil.server;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Everything a control room configures, from {@code VIGIL_*} environment variables (laptop defaults):
+ * {@code VIGIL_PORT}, {@code VIGIL_DATA_DIR}, {@code VIGIL_POLICY}, {@code VIGIL_DB_URL}, {@code VIGIL_DB_USER},
+ * {@code VIGIL_DB_PASSWORD}, {@code VIGIL_DB_OWNER}, {@code VIGIL_DB_OWNER_PASSWORD}.
+ *
+ * @param port     the HTTP port
+ * @param dataDir  where the embedded PostgreSQL, demo users and keys live
+ * @param policy   a JSON file holding a scenario {@code policy} object; absent, the Metropolitan defaults
+ * @param db       an external PostgreSQL instead of the embedded one
+ */
+@ConfigurationProperties("vigil")
+public record VigilProperties(
+        @DefaultValue("8080") int port,
+        @DefaultValue("./data") Path dataDir,
+        Path policy,
+        @DefaultValue Db db) {
+
+    /**
+     * An external PostgreSQL. {@code user} is the role the server runs as: it must be allowed to INSERT and SELECT the
+     * log and nothing more (docs/operations.md). {@code owner} owns the schema; given, migrations run as it at start.
+     */
+    public record Db(String url, String user, String password, String owner, String ownerPassword) {
+        public boolean external() {
+            return url != null && !url.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Db[url=" + url + ", user=" + user + ", owner=" + owner + "]"; // never the passwords
+        }
+    }
+}

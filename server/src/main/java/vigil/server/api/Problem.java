@@ -1,0 +1,47 @@
+package vigil.server.api;
+
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * An RFC 9457 answer that ends a request: a type, a title, the HTTP status, a detail in plain words, and {@code field}
+ * or {@code reason} where they apply. Thrown from handlers; {@link Problems} writes it.
+ */
+final class Problem extends ErrorResponseException {
+    private Problem(HttpStatus status, ProblemDetail detail) {
+        super(status, detail, null);
+    }
+
+    static Problem of(HttpStatus status, String type, String title, String detail) {
+        return new Problem(status, detail(status, type, title, detail));
+    }
+
+    static ProblemDetail detail(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setType(URI.create("/problems/" + type));
+        p.setTitle(title);
+        return p;
+    }
+
+    Problem field(String field) {
+        if (field != null) {
+            getBody().setProperty("field", field);
+        }
+        return this;
+    }
+
+    static Problem notACommand(String detail, String field) {
+        return of(HttpStatus.BAD_REQUEST, "not-a-command", "Not a command", detail).field(field);
+    }
+
+    static Problem badRequest(String detail, String field) {
+        return of(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", detail).field(field);
+    }
+
+    static Problem unauthenticated() {
+        return of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Not logged in",
+                "log in as a member of staff to use the API");
+    }
+}

@@ -1,0 +1,47 @@
+package vigil.server.db;
+
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vigil.server.VigilProperties;
+import vigil.server.db.LocalPostgres.Login;
+
+/** The database the server runs on: external when {@code VIGIL_DB_URL} is set, else the embedded PostgreSQL. */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    @Bean(destroyMethod = "close")
+    Database database(VigilProperties properties) {
+        VigilProperties.Db db = properties.db();
+        if (db.external()) {
+            if (db.user() == null || db.user().isBlank()) {
+                throw new IllegalStateException("VIGIL_DB_URL is set but VIGIL_DB_USER is not: name the role the server"
+                        + " runs as");
+            }
+            Login app = new Login(db.user(), db.password());
+            if (db.owner() != null && !db.owner().isBlank()) {
+                Migrations.migrate(db.url(), new Login(db.owner(), db.ownerPassword()), app.user());
+            } else {
+                Migrations.validate(db.url(), app);
+            }
+            Migrations.checkRestricted(db.url(), app);
+            return new Database(db.url(), app, null);
+        }
+        LocalPostgres pg = LocalPostgres.start(properties.dataDir());
+        try {
+            String url = pg.url(LocalPostgres.DATABASE);
+            Migrations.migrate(url, pg.owner(), LocalPostgres.APP);
+            Migrations.checkRestricted(url, pg.app());
+            return new Database(url, pg.app(), pg);
+        } catch (RuntimeException e) {
+            pg.close();
+            throw e;
+        }
+    }
+
+    /** Reads go through the pool; Spring's JDBC support is built on it. The Database closes it. */
+    @Bean(destroyMethod = "")
+    DataSource dataSource(Database database) {
+        return database.pooled();
+    }
+}

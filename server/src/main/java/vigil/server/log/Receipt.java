@@ -1,0 +1,46 @@
+package vigil.server.log;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vigil.core.Event;
+import vigil.core.Recorded;
+import vigil.sim.json.EventJson;
+
+/**
+ * What one command recorded, durable by the time anyone sees this: its events in seq order and the seq of the last.
+ * A refused command's one event is its {@code CommandRejected}.
+ */
+public record Receipt(List<Recorded> events, long lastSeq) {
+    public Receipt {
+        events = List.copyOf(events);
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** The answer's JSON: {@code {"events":[…],"lastSeq":N}}, each event in the replay line format. */
+    public String json() {
+        StringBuilder b = new StringBuilder("{\"events\":[");
+        for (int i = 0; i < events.size(); i++) {
+            b.append(i == 0 ? "" : ",").append(EventJson.line(events.get(i)));
+        }
+        return b.append("],\"lastSeq\":").append(lastSeq).append('}').toString();
+    }
+
+    /** Reads {@link #json()} back. */
+    static Receipt fromJson(String json) {
+        JsonNode n = JSON.readTree(json);
+        List<Recorded> events = new ArrayList<>();
+        for (JsonNode e : n.get("events")) {
+            events.add(EventJson.parse(JSON.writeValueAsString(e)));
+        }
+        return new Receipt(events, n.get("lastSeq").asLong());
+    }
+
+    /** The refusal, when the engine refused the command. */
+    public Optional<Recorded> rejection() {
+        return events.stream().filter(r -> r.event() instanceof Event.CommandRejected).findFirst();
+    }
+}

@@ -1,0 +1,467 @@
+package vigil.server.log;
+
+import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import vigil.core.Command;
+import vigil.core.Policy;
+import vigil.core.Recorded;
+import vigil.core.Roster;
+import vigil.core.engine.Engine;
+import vigil.core.engine.Queries;
+import vigil.server.db.Database;
+
+/**
+ * The one writer: a thread that owns the engine. Commands from every HTTP thread queue to it (bounded); it takes all
+ * that are queued, advances the engine to the clock, decides them in order, appends all their events in one
+ * transaction (one commit, one WAL flush: group commit), and only then answers each. If the append fails, the engine
+ * is thrown away and rebuilt from the log, so it is never ahead of what is durable; the batch is answered
+ * {@link Outcome.Unavailable} (retryable) and the writer carries on.
+ *
+ * <p>It writes only while it holds a PostgreSQL advisory lock on its own connection: a second server on the same
+ * database waits as a standby and says so ({@link #state()}), taking over when the lock comes free. On start (and
+ * after a failure) the engine is rebuilt from the log and advanced to now, so deadlines that fell due while no
+ * server ran fire once each, stamped with their due time.
+ *
+ * <p>Reads of the engine run as tasks on this thread ({@link #ask}) after the batch they came with has committed, so
+ * they never see an event that is not durable.
+ */
+public final class Writer implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(Writer.class);
+
+    /** The advisory lock key that elects the writer ("VIGIL_WR"): one per database. */
+    static final long WRITER_LOCK = 0x5649_4749_4C5F_5752L;
+    static final int QUEUE_CAPACITY = 10_000;
+    static final int MAX_BATCH = 1_000;
+    /** The server's room opens empty; staff and units come through the log. */
+    static final Roster EMPTY_ROOM = new Roster(List.of(), List.of());
+
+    /** What the writer is doing; only {@link Phase#WRITING} accepts commands. */
+    public enum Phase { STARTING, STANDBY, WRITING, RECOVERING, STOPPED }
+
+    public record State(Phase phase, String why) {}
+
+    /** Where the durable log stands after the last committed batch. */
+    public record Position(long lastSeq, Instant clock, String headHash) {}
+
+    /** Counts since start: commands decided, batches committed, the largest batch. */
+    public record Stats(long commands, long batches, long largestBatch, long failedBatches, long rebuilds) {
+        public double meanBatch() {
+            return batches == 0 ? 0 : (double) commands / batches;
+        }
+    }
+
+    private sealed interface Task {}
+
+    private record CommandTask(Command command, IdempotencyKey key, CompletableFuture<Outcome> answer)
+            implements Task {}
+
+    private record ReadTask<T>(Function<Queries, T> read, CompletableFuture<T> answer) implements Task {
+        void run(Queries q) {
+            try {
+                answer.complete(read.apply(q));
+            } catch (RuntimeException e) {
+                answer.completeExceptionally(e);
+            }
+        }
+
+        void refuse(String why) {
+            answer.completeExceptionally(new Unavailable(why));
+        }
+    }
+
+    /** A read that could not run: the writer is not writing. */
+    public static final class Unavailable extends RuntimeException {
+        Unavailable(String why) {
+            super(why, null, false, false);
+        }
+    }
+
+    private final Database database;
+    private final java.time.InstantSource clock;
+    private final Policy policy;
+    private final BlockingQueue<Task> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final AtomicLong commands = new AtomicLong();
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong largestBatch = new AtomicLong();
+    private final AtomicLong failedBatches = new AtomicLong();
+    private final AtomicLong rebuilds = new AtomicLong();
+    private volatile State state = new State(Phase.STOPPED, "not started");
+    private volatile Position position = new Position(0, null, HexFormat.of().formatHex(Chain.GENESIS));
+    private volatile boolean running;
+    private Thread thread;
+    /** The chain's head: the hash of the last durable event (writer thread only). */
+    private byte[] head = Chain.GENESIS;
+
+    Writer(Database database, java.time.InstantSource clock, Policy policy) {
+        this.database = database;
+        this.clock = clock;
+        this.policy = policy;
+    }
+
+    // --- the public face ----------------------------------------------------------------------------------------
+
+    /** Queues a command; the answer completes once its events are durable (or it is known they will not be). */
+    public CompletableFuture<Outcome> submit(Command command, IdempotencyKey key) {
+        CompletableFuture<Outcome> answer = new CompletableFuture<>();
+        State s = state;
+        if (s.phase() != Phase.WRITING) {
+            answer.complete(new Outcome.Unavailable(s.why()));
+        } else if (!queue.offer(new CommandTask(command, key, answer))) {
+            answer.complete(new Outcome.Unavailable("the command queue is full (" + QUEUE_CAPACITY + "); retry"));
+        }
+        return answer;
+    }
+
+    /** Runs {@code read} on the writer against committed state. {@code read} must return a copy, not a live view. */
+    public <T> CompletableFuture<T> ask(Function<Queries, T> read) {
+        ReadTask<T> task = new ReadTask<>(read, new CompletableFuture<>());
+        State s = state;
+        if (s.phase() != Phase.WRITING) {
+            task.refuse(s.why());
+        } else if (!queue.offer(task)) {
+            task.refuse("the command queue is full (" + QUEUE_CAPACITY + "); retry");
+        }
+        return task.answer();
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public Position position() {
+        return position;
+    }
+
+    public int queueDepth() {
+        return queue.size();
+    }
+
+    public Stats stats() {
+        return new Stats(commands.get(), batches.get(), largestBatch.get(), failedBatches.get(), rebuilds.get());
+    }
+
+    // --- lifecycle ----------------------------------------------------------------------------------------------
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        state = new State(Phase.STARTING, "connecting to the database");
+        thread = Thread.ofPlatform().name("vigil-writer").daemon(true).start(this::run);
+    }
+
+    @Override
+    public void stop() {
+        Thread t;
+        synchronized (this) {
+            running = false;
+            t = thread;
+        }
+        if (t != null) {
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(15));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        Stats s = stats();
+        log.info("writer stopped: {} commands in {} batches (mean {}, largest {}), {} failed batches, {} rebuilds",
+                s.commands(), s.batches(), String.format("%.1f", s.meanBatch()), s.largestBatch(), s.failedBatches(),
+                s.rebuilds());
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Started before the web server accepts requests, stopped after it has drained them. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+
+    // --- the writer thread --------------------------------------------------------------------------------------
+
+    private void run() {
+        try {
+            while (running) {
+                try (Connection c = database.connect(applicationName())) {
+                    if (!holdWriterLock(c)) {
+                        continue; // the connection died while waiting, or stopping
+                    }
+                    while (running) {
+                        Engine engine = rebuild(c);
+                        serve(c, engine);
+                        if (!running || !c.isValid(2)) {
+                            break; // reconnect (the lock went with the connection)
+                        }
+                    }
+                } catch (SQLException | RuntimeException e) {
+                    if (running) {
+                        state = new State(Phase.RECOVERING, "the database failed: " + firstLine(e));
+                        log.warn("writer: {}; retrying", state.why());
+                        refuseFor(1_000, state.why());
+                    }
+                }
+            }
+        } finally {
+            state = new State(Phase.STOPPED, "the server is stopping");
+            refuseQueued(state.why());
+        }
+    }
+
+    /** Waits, refusing what is queued, until this connection holds the writer lock. False if stopping or dead. */
+    private boolean holdWriterLock(Connection c) throws SQLException {
+        while (running) {
+            try (PreparedStatement s = c.prepareStatement("select pg_try_advisory_lock(?)")) {
+                s.setLong(1, WRITER_LOCK);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    if (rs.getBoolean(1)) {
+                        return true;
+                    }
+                }
+            }
+            String holder = lockHolder(c);
+            if (state.phase() != Phase.STANDBY) {
+                log.warn("writer: another Vigil server holds the writer role on this database ({}); standing by",
+                        holder);
+            }
+            state = new State(Phase.STANDBY, "standby: another Vigil server holds the writer role on this database ("
+                    + holder + ")");
+            refuseFor(2_000, state.why());
+            if (!c.isValid(2)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static String lockHolder(Connection c) {
+        try (PreparedStatement s = c.prepareStatement("select a.application_name, a.client_addr, a.backend_start"
+                + " from pg_locks l join pg_stat_activity a on a.pid = l.pid where l.locktype = 'advisory'"
+                + " and l.granted and l.classid = ? and l.objid = ? and l.objsubid = 1")) {
+            s.setLong(1, WRITER_LOCK >>> 32);
+            s.setLong(2, WRITER_LOCK & 0xFFFF_FFFFL);
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next()) {
+                    return rs.getString(1) + (rs.getString(2) == null ? "" : " from " + rs.getString(2))
+                            + (rs.getObject(3) == null ? "" : ", connected since " + rs.getObject(3));
+                }
+            }
+        } catch (SQLException e) {
+            // say less
+        }
+        return "holder unknown";
+    }
+
+    private Engine rebuild(Connection c) throws SQLException {
+        state = new State(state.phase() == Phase.RECOVERING ? Phase.RECOVERING : Phase.STARTING,
+                "rebuilding the control room from the log");
+        long t0 = System.nanoTime();
+        Engine[] engine = new Engine[1];
+        long[] count = new long[1];
+        byte[] head = EventTable.replay(c, r -> {
+            if (engine[0] == null) {
+                engine[0] = Engine.start(policy, EMPTY_ROOM, r.at());
+            }
+            engine[0].apply(r);
+            count[0]++;
+        });
+        Engine e = engine[0] != null ? engine[0] : Engine.start(policy, EMPTY_ROOM, now(null));
+        rebuilds.incrementAndGet();
+        this.head = head;
+        position = new Position(e.lastSeq(), e.clock(), HexFormat.of().formatHex(head));
+        log.info("writer: rebuilt from {} events in {} ms", count[0], (System.nanoTime() - t0) / 1_000_000);
+        // Deadlines that fell due while no server ran fire now, once each, stamped with their due time.
+        long before = e.lastSeq();
+        commit(c, e, List.of());
+        if (e.lastSeq() > before) {
+            log.info("writer: {} deadline events fell due while the server was down", e.lastSeq() - before);
+        }
+        state = new State(Phase.WRITING, "accepting commands");
+        log.info("writer: accepting commands (log at seq {})", e.lastSeq());
+        return e;
+    }
+
+    /** Runs batches until one fails (answered, then the caller rebuilds) or the writer stops. */
+    private void serve(Connection c, Engine engine) {
+        List<Task> batch = new ArrayList<>();
+        while (running) {
+            batch.clear();
+            try {
+                Task first = queue.poll(1, TimeUnit.SECONDS); // at least once a second the clock moves the engine
+                if (first != null) {
+                    batch.add(first);
+                    queue.drainTo(batch, MAX_BATCH - 1);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+                break;
+            }
+            try {
+                commit(c, engine, batch);
+            } catch (SQLException | RuntimeException e) {
+                failedBatches.incrementAndGet();
+                String why = "the log could not be written (" + firstLine(e) + "); nothing of this command was"
+                        + " recorded: retry";
+                state = new State(Phase.RECOVERING, why);
+                log.error("writer: a batch of {} failed, rebuilding the engine from the log", batch.size(), e);
+                for (Task t : batch) {
+                    refuse(t, why);
+                }
+                return;
+            }
+        }
+    }
+
+    /** One batch: advance, decide, append in one transaction, then answer. Throws if the append failed. */
+    private void commit(Connection c, Engine engine, List<Task> batch) throws SQLException {
+        Instant now = now(engine.clock());
+        List<Recorded> events = new ArrayList<>(engine.advanceTo(now));
+        List<EventTable.NewKey> newKeys = new ArrayList<>();
+        Map<CommandTask, Outcome> answers = new HashMap<>();
+        List<IdempotencyKey> keys = new ArrayList<>();
+        for (Task t : batch) {
+            if (t instanceof CommandTask ct && ct.key() != null) {
+                keys.add(ct.key());
+            }
+        }
+        Map<IdempotencyKey.Id, EventTable.KeptAnswer> kept = EventTable.kept(c, keys);
+        Map<IdempotencyKey.Id, CommandTask> keyedHere = new HashMap<>();
+        int decided = 0;
+        for (Task t : batch) {
+            if (!(t instanceof CommandTask ct)) {
+                continue;
+            }
+            IdempotencyKey key = ct.key();
+            if (key != null) {
+                EventTable.KeptAnswer k = kept.get(key.id());
+                if (k != null) {
+                    answers.put(ct, key.sameRequest(k.requestHash())
+                            ? new Outcome.Decided(Receipt.fromJson(k.answer()), true) : new Outcome.KeyReused(key.key()));
+                    continue;
+                }
+                CommandTask earlier = keyedHere.get(key.id());
+                if (earlier != null) {
+                    answers.put(ct, earlier.key().sameRequest(key.requestHash()) ? null : new Outcome.KeyReused(key.key()));
+                    continue; // null: the earlier command's answer, filled in below
+                }
+            }
+            List<Recorded> own = engine.submit(engine.lastSeq() + 1, ct.command(), now);
+            decided++;
+            events.addAll(own);
+            Receipt receipt = new Receipt(own, own.isEmpty() ? engine.lastSeq() : own.getLast().seq());
+            answers.put(ct, new Outcome.Decided(receipt, false));
+            if (key != null) {
+                keyedHere.put(key.id(), ct);
+                if (!own.isEmpty()) {
+                    newKeys.add(new EventTable.NewKey(key, receipt.json(), own.getFirst().seq(), now));
+                }
+            }
+        }
+        if (!events.isEmpty() || !newKeys.isEmpty()) {
+            List<EventTable.Row> rows = EventTable.rows(events, head);
+            EventTable.append(c, rows, newKeys);
+            if (!rows.isEmpty()) {
+                head = rows.getLast().hash();
+            }
+        }
+        position = new Position(engine.lastSeq(), engine.clock(), HexFormat.of().formatHex(head));
+        if (decided > 0) {
+            batches.incrementAndGet();
+            commands.addAndGet(decided);
+            largestBatch.accumulateAndGet(decided, Math::max);
+        }
+        // Durable: answer, then run the reads against the committed state.
+        Queries queries = null;
+        for (Task t : batch) {
+            switch (t) {
+                case CommandTask ct -> {
+                    Outcome o = answers.get(ct);
+                    if (o == null) { // a repeat within the batch: the first one's answer
+                        Outcome.Decided first = (Outcome.Decided) answers.get(keyedHere.get(ct.key().id()));
+                        o = new Outcome.Decided(first.receipt(), true);
+                    }
+                    ct.answer().complete(o);
+                }
+                case ReadTask<?> rt -> {
+                    if (queries == null) {
+                        queries = engine.queries();
+                    }
+                    rt.run(queries);
+                }
+            }
+        }
+    }
+
+    /** The clock, never before the engine's (a wall clock stepped back must not run the control room backwards). */
+    private Instant now(Instant engineClock) {
+        Instant t = Chain.stored(clock.instant());
+        return engineClock != null && t.isBefore(engineClock) ? engineClock : t;
+    }
+
+    private void refuse(Task t, String why) {
+        switch (t) {
+            case CommandTask ct -> ct.answer().complete(new Outcome.Unavailable(why));
+            case ReadTask<?> rt -> rt.refuse(why);
+        }
+    }
+
+    private void refuseQueued(String why) {
+        Task t;
+        while ((t = queue.poll()) != null) {
+            refuse(t, why);
+        }
+    }
+
+    /** Answers whatever arrives for {@code millis} with {@code why}: nobody waits on a writer that cannot write. */
+    private void refuseFor(long millis, String why) {
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        long left;
+        while (running && (left = until - System.nanoTime()) > 0) {
+            try {
+                Task t = queue.poll(left, TimeUnit.NANOSECONDS);
+                if (t != null) {
+                    refuse(t, why);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static String applicationName() {
+        String host = System.getenv().getOrDefault("HOSTNAME", "");
+        return ("vigil-writer " + host + " pid " + ManagementFactory.getRuntimeMXBean().getPid()).replaceAll("\\s+",
+                " ");
+    }
+
+    private static String firstLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.lines().findFirst().orElse(m).trim();
+    }
+}

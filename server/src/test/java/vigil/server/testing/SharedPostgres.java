@@ -1,0 +1,70 @@
+package vigil.server.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import vigil.server.db.LocalPostgres;
+
+/**
+ * One real PostgreSQL for the whole test JVM (the embedded one, in a temporary data directory), stopped when the JVM
+ * ends. Each test gets a database of its own in it, used as an external database would be.
+ */
+public final class SharedPostgres {
+    private static final AtomicInteger NEXT = new AtomicInteger();
+    private static LocalPostgres pg;
+    private static Path dir;
+
+    private SharedPostgres() {}
+
+    /** A fresh database, empty; the server migrates it as its owner. */
+    public record Db(String name, String url, LocalPostgres.Login owner, LocalPostgres.Login app) {
+        /** The settings that point a server at this database. */
+        public Map<String, Object> settings() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("vigil.db.url", url);
+            m.put("vigil.db.user", app.user());
+            m.put("vigil.db.password", app.password());
+            m.put("vigil.db.owner", owner.user());
+            m.put("vigil.db.owner-password", owner.password());
+            return m;
+        }
+
+        public Connection connectAsOwner() throws SQLException {
+            return DriverManager.getConnection(url, owner.user(), owner.password());
+        }
+
+        public Connection connectAsApp() throws SQLException {
+            return DriverManager.getConnection(url, app.user(), app.password());
+        }
+    }
+
+    public static synchronized Db newDatabase() {
+        LocalPostgres p = instance();
+        String name = "vigil_test_" + NEXT.incrementAndGet();
+        p.createDatabase(name);
+        return new Db(name, p.url(name), p.owner(), p.app());
+    }
+
+    private static LocalPostgres instance() {
+        if (pg == null) {
+            try {
+                dir = Files.createTempDirectory("vigil-test-pg");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            pg = LocalPostgres.start(dir);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                pg.close();
+                TempDirs.delete(dir);
+            }, "shared-postgres-stop"));
+        }
+        return pg;
+    }
+}
