@@ -73,7 +73,7 @@ class CommandController {
                             : "must not be given: the server decides commands when they arrive");
                 }
             }
-            command = ScenarioReader.command(f, actor);
+            command = ScenarioReader.command(root, actor, "command");
         } catch (InvalidInput e) {
             throw Problem.notACommand(e.getMessage(), e.field());
         }

@@ -23,6 +23,7 @@ import org.springframework.context.SmartLifecycle;
 import vigil.core.Command;
 import vigil.core.Policy;
 import vigil.core.Recorded;
+import vigil.core.Role;
 import vigil.core.Roster;
 import vigil.core.engine.Engine;
 import vigil.core.engine.Queries;
@@ -50,8 +51,11 @@ public final class Writer implements SmartLifecycle {
     static final long WRITER_LOCK = 0x5649_4749_4C5F_5752L;
     static final int QUEUE_CAPACITY = 10_000;
     static final int MAX_BATCH = 1_000;
-    /** The server's room opens empty; staff and units come through the log. */
-    static final Roster EMPTY_ROOM = new Roster(List.of(), List.of());
+    /** The administrator every room opens with; everyone and everything else comes through the log. */
+    public static final String ADMINISTRATOR = "admin";
+    /** The room as it opens: one administrator, no units. AddStaff and AddUnit (in the log) do the rest. */
+    static final Roster OPENING_ROSTER = new Roster(
+            List.of(new Roster.StaffMember(ADMINISTRATOR, Role.ADMIN, null)), List.of());
 
     /** What the writer is doing; only {@link Phase#WRITING} accepts commands. */
     public enum Phase { STARTING, STANDBY, WRITING, RECOVERING, STOPPED }
@@ -284,12 +288,12 @@ public final class Writer implements SmartLifecycle {
         long[] count = new long[1];
         byte[] head = EventTable.replay(c, r -> {
             if (engine[0] == null) {
-                engine[0] = Engine.start(policy, EMPTY_ROOM, r.at());
+                engine[0] = Engine.start(policy, OPENING_ROSTER, r.at());
             }
             engine[0].apply(r);
             count[0]++;
         });
-        Engine e = engine[0] != null ? engine[0] : Engine.start(policy, EMPTY_ROOM, now(null));
+        Engine e = engine[0] != null ? engine[0] : Engine.start(policy, OPENING_ROSTER, now(null));
         rebuilds.incrementAndGet();
         this.head = head;
         position = new Position(e.lastSeq(), e.clock(), HexFormat.of().formatHex(head));

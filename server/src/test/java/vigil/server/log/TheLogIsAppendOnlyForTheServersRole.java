@@ -26,7 +26,7 @@ class TheLogIsAppendOnlyForTheServersRole {
     @Test
     void theServersRoleCannotUpdateDeleteOrTruncateTheLog(@TempDir Path data) throws SQLException {
         SharedPostgres.Db db = SharedPostgres.newDatabase();
-        try (TestServer server = TestServer.startUp(db, data, null)) {
+        try (TestServer server = TestServer.startUp(db, data, null).withStaff()) {
             assertThat(server.command(CALL_HANDLER, recordCall("C1")).status()).isEqualTo(200);
             assertThat(server.command(CALL_HANDLER, recordCall("C2"), Map.of("Idempotency-Key", "k1")).status())
                     .isEqualTo(200);

@@ -60,6 +60,18 @@ public final class TestServer implements AutoCloseable {
         return s;
     }
 
+    /** Puts the call handler and despatcher of {@link Commands} on the roster (as the administrator). */
+    public TestServer withStaff() {
+        for (String body : new String[] {Commands.addStaff("ch1", "CALL_HANDLER", "SE"),
+                Commands.addStaff("dsp1", "DESPATCHER", "SE"), Commands.addStaff("qa1", "QA_REVIEWER", "SE")}) {
+            Response r = command(Commands.ADMIN, body);
+            if (r.status() != 200) {
+                throw new AssertionError("adding staff: " + r);
+            }
+        }
+        return this;
+    }
+
     public void awaitUp() {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
                 .until(() -> health().status() == 200);
