@@ -223,8 +223,8 @@ public final class Writer implements SmartLifecycle {
                     }
                 } catch (SQLException | RuntimeException e) {
                     if (running) {
-                        state = new State(Phase.RECOVERING, "the database failed: " + firstLine(e));
-                        log.warn("writer: {}; retrying", state.why());
+                        state = new State(Phase.RECOVERING, "the database is unreachable or failed; retrying");
+                        log.warn("writer: the database failed ({}); retrying", firstLine(e));
                         refuseFor(1_000, state.why());
                     }
                 }
@@ -329,8 +329,8 @@ public final class Writer implements SmartLifecycle {
                 commit(c, engine, batch);
             } catch (SQLException | RuntimeException e) {
                 failedBatches.incrementAndGet();
-                String why = "the log could not be written (" + firstLine(e) + "); nothing of this command was"
-                        + " recorded: retry";
+                // Clients are told what it means for them; the database's own words (and SQL) stay in the server's log.
+                String why = "the log could not be written; nothing of this command was recorded: retry";
                 state = new State(Phase.RECOVERING, why);
                 log.error("writer: a batch of {} failed, rebuilding the engine from the log", batch.size(), e);
                 for (Task t : batch) {

@@ -43,7 +43,7 @@ public final class TestServer implements AutoCloseable {
 
     public static TestServer start(Map<String, Object> settings, Path dataDir, InstantSource clock) {
         Map<String, Object> p = new LinkedHashMap<>(settings);
-        p.put("server.port", 0);
+        p.put("vigil.port", 0);
         p.put("vigil.data-dir", dataDir.toString());
         p.put("logging.level.root", "warn");
         SpringApplicationBuilder b = new SpringApplicationBuilder(VigilServer.class).properties(p);
