@@ -2,6 +2,7 @@ package vigil.server;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -9,17 +10,58 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import vigil.server.config.VigilProperties;
 import vigil.server.db.Database;
+import vigil.sim.json.Fields;
+import vigil.sim.json.InvalidInput;
+import vigil.sim.json.JsonFiles;
+import vigil.sim.scenario.PolicyReader;
 
 /** {@code ./vigil serve}: the control room for real (contracts/api.md). */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class VigilServer {
+    /** Exit code for a setting that is not valid (as for any bad input to the launcher). */
+    static final int INVALID_INPUT = 2;
+
     public static void main(String[] args) {
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        String policy = System.getenv("VIGIL_POLICY");
+        if (policy != null && !policy.isBlank()) {
+            try { // read here first, so a bad policy file is one line, not a failed start-up
+                PolicyReader.read(new Fields(JsonFiles.parse(JsonFiles.read(Path.of(policy))), "VIGIL_POLICY"));
+            } catch (InvalidInput e) {
+                err.println("vigil: " + e.getMessage());
+                System.exit(INVALID_INPUT);
+            }
+        }
         SpringApplication app = new SpringApplication(VigilServer.class);
         app.setBannerMode(Banner.Mode.OFF);
         app.addListeners(new StartupMessage(new PrintStream(System.out, true, StandardCharsets.UTF_8)));
-        ConfigurableApplicationContext ignored = app.run(args);
+        try {
+            app.run(args);
+        } catch (RuntimeException e) {
+            err.println("vigil: cannot start: " + reason(e));
+            System.exit(1);
+        }
+    }
+
+    /**
+     * What went wrong, without the frames that carried it: Vigil's own words where it said something (the outermost
+     * failure thrown by Vigil's code), else the deepest message (a port in use, a refused connection).
+     */
+    static String reason(Throwable e) {
+        String deepest = String.valueOf(e.getMessage());
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            StackTraceElement[] at = c.getStackTrace();
+            if (c.getMessage() != null && at.length > 0 && at[0].getClassName().startsWith("vigil.")) {
+                return c.getMessage();
+            }
+            if (c.getMessage() != null && !c.getMessage().isBlank()) {
+                deepest = c.getMessage();
+            }
+        }
+        return deepest.lines().findFirst().orElse(deepest);
     }
 
     /** Says where the server listens and where its data is, once the port is known. */

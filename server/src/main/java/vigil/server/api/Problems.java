@@ -71,11 +71,9 @@ class Problems extends ResponseEntityExceptionHandler {
         @RequestMapping("/error")
         ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
             Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-            HttpStatus status = code instanceof Integer i && HttpStatus.resolve(i) != null ? HttpStatus.resolve(i)
-                    : HttpStatus.INTERNAL_SERVER_ERROR;
-            if (!status.isError()) {
-                status = HttpStatus.NOT_FOUND; // /error asked for directly
-            }
+            HttpStatus status = code == null ? HttpStatus.NOT_FOUND // /error asked for directly
+                    : code instanceof Integer i && HttpStatus.resolve(i) != null && HttpStatus.resolve(i).isError()
+                            ? HttpStatus.resolve(i) : HttpStatus.INTERNAL_SERVER_ERROR;
             return problem(Problem.detail(status, slug(status), status.getReasonPhrase(),
                     status.is5xxServerError() ? "the server could not answer this request"
                             : "the request could not be answered (" + status.getReasonPhrase().toLowerCase(

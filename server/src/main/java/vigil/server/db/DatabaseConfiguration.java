@@ -3,7 +3,7 @@ package vigil.server.db;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import vigil.server.VigilProperties;
+import vigil.server.config.VigilProperties;
 import vigil.server.db.LocalPostgres.Login;
 
 /** The database the server runs on: external when {@code VIGIL_DB_URL} is set, else the embedded PostgreSQL. */

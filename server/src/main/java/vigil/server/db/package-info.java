@@ -4,5 +4,5 @@
  * Exposes {@link vigil.server.db.Database} (a read pool and the writer's dedicated connections) and
  * {@link vigil.server.db.LocalPostgres}. Uses only the configuration; knows nothing of events or HTTP.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Database")
+@org.springframework.modulith.ApplicationModule(displayName = "Database", allowedDependencies = "config")
 package vigil.server.db;

@@ -4,7 +4,7 @@ import java.time.InstantSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vigil.core.Policy;
-import vigil.server.VigilProperties;
+import vigil.server.config.VigilProperties;
 import vigil.server.db.Database;
 import vigil.sim.json.Fields;
 import vigil.sim.json.JsonFiles;

@@ -6,5 +6,5 @@
  * {@link vigil.server.log.EventLog} for reads of the committed log, {@link vigil.server.log.Chain} and the answer
  * types.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Event log", allowedDependencies = "db")
+@org.springframework.modulith.ApplicationModule(displayName = "Event log", allowedDependencies = {"db", "config"})
 package vigil.server.log;

@@ -1,4 +1,4 @@
-package vigil.server;
+package vigil.server.config;
 
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;

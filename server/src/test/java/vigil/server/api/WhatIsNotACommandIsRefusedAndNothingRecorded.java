@@ -1,0 +1,149 @@
+package vigil.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vigil.server.testing.Commands.CALL_HANDLER;
+
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import vigil.server.testing.SharedPostgres;
+import vigil.server.testing.TempDirs;
+import vigil.server.testing.TestServer;
+
+/**
+ * Bad input never reaches the log and never earns a stack trace: broken JSON, an unknown command, a missing, mistyped
+ * or unknown field, a bad instant, an actor named in the body, a body too large, another content type. Each is a
+ * problem+json naming the field where one is to blame, and the log is as it was.
+ */
+class WhatIsNotACommandIsRefusedAndNothingRecorded {
+    private static TestServer server;
+    private static Path data;
+
+    @BeforeAll
+    static void start() throws Exception {
+        data = java.nio.file.Files.createTempDirectory("vigil-bad-input");
+        server = TestServer.startUp(SharedPostgres.newDatabase(), data, null).withStaff();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        TempDirs.delete(data);
+    }
+
+    static Stream<Arguments> notCommands() {
+        return Stream.of(
+                Arguments.of("broken JSON", "{\"do\":\"RecordCall\",", 400, null),
+                Arguments.of("empty body", "", 400, null),
+                Arguments.of("an array", "[{\"do\":\"RecordCall\",\"callId\":\"C1\"}]", 400, null),
+                Arguments.of("two values", "{\"do\":\"RecordCall\",\"callId\":\"C1\"} {}", 400, null),
+                Arguments.of("no do", "{\"callId\":\"C1\"}", 400, "do"),
+                Arguments.of("unknown command", "{\"do\":\"ArrestEveryone\"}", 400, "do"),
+                Arguments.of("missing field", "{\"do\":\"AssignUnit\",\"incidentId\":\"CAD-1\"}", 400, "unitId"),
+                Arguments.of("mistyped field", "{\"do\":\"RecordCall\",\"callId\":7}", 400, "callId"),
+                Arguments.of("unknown field", "{\"do\":\"RecordCall\",\"callId\":\"C1\",\"colour\":\"red\"}", 400,
+                        "colour"),
+                Arguments.of("misspelt optional field",
+                        "{\"do\":\"RequestScheme\",\"schemeId\":\"S1\",\"requiredGrde\":\"I\"}", 400, "requiredGrde"),
+                Arguments.of("bad enum", "{\"do\":\"CreateIncident\",\"incidentId\":\"I1\",\"callId\":\"C1\","
+                        + "\"grade\":\"Q\"}", 400, "grade"),
+                Arguments.of("bad location", "{\"do\":\"RecordCall\",\"callId\":\"C1\",\"location\":{\"lat\":91,"
+                        + "\"lon\":0}}", 400, "lat"),
+                Arguments.of("an actor in the body", "{\"do\":\"RecordCall\",\"callId\":\"C1\",\"by\":\"rtrd1\"}",
+                        400, "by"),
+                Arguments.of("a time in the body", "{\"do\":\"RecordCall\",\"callId\":\"C1\","
+                        + "\"at\":\"2018-05-31T23:00:00Z\"}", 400, "at"),
+                Arguments.of("duplicate key", "{\"do\":\"RecordCall\",\"callId\":\"C1\",\"callId\":\"C2\"}", 400,
+                        null),
+                Arguments.of("too large", "{\"do\":\"RecordCall\",\"callId\":\"C1\",\"narrative\":\""
+                        + "x".repeat(70_000) + "\"}", 413, null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("notCommands")
+    void isRefusedAsProblemJsonNamingTheField(String what, String body, int status, String field) {
+        int before = server.events().size();
+
+        TestServer.Response r = server.command(CALL_HANDLER, body);
+
+        assertProblem(r, status);
+        if (field != null) {
+            assertThat(r.json().get("field").asString()).as(r.body()).isEqualTo(field);
+            assertThat(r.json().get("detail").asString()).contains(field);
+        }
+        assertThat(server.events()).as("the log after %s", what).hasSize(before);
+    }
+
+    @Test
+    void anotherContentTypeIs415() {
+        int before = server.events().size();
+        for (String type : List.of("text/plain", "application/xml", "application/json; charset=latin1")) {
+            TestServer.Response r = server.send(HttpRequest.newBuilder(server.base().resolve("/api/commands"))
+                    .header("Vigil-Actor", CALL_HANDLER).header("Content-Type", type)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"do\":\"RecordCall\",\"callId\":\"C1\"}")));
+            assertProblem(r, 415);
+        }
+        assertThat(server.events()).hasSize(before);
+    }
+
+    @Test
+    void notUtf8Is400() {
+        TestServer.Response r = server.send(HttpRequest.newBuilder(server.base().resolve("/api/commands"))
+                .header("Vigil-Actor", CALL_HANDLER).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {'{', '"', (byte) 0xC3, '"', '}'})));
+        assertProblem(r, 400);
+    }
+
+    @Test
+    void nobodyLoggedInIs401() {
+        assertProblem(server.command(null, "{\"do\":\"RecordCall\",\"callId\":\"C1\"}"), 401);
+        assertProblem(server.get(null, "/api/events"), 401);
+    }
+
+    @Test
+    void badReadParametersAre400NamingThem() {
+        TestServer.Response r = server.get(CALL_HANDLER, "/api/events?after=minus-one");
+        assertProblem(r, 400);
+        assertThat(r.json().get("field").asString()).isEqualTo("after");
+        r = server.get(CALL_HANDLER, "/api/events?limit=0");
+        assertProblem(r, 400);
+        assertThat(r.json().get("field").asString()).isEqualTo("limit");
+    }
+
+    @Test
+    void unknownPathsAndMethodsAreProblemsToo() {
+        assertProblem(server.get(CALL_HANDLER, "/api/nothing-here"), 404);
+        assertProblem(server.send(HttpRequest.newBuilder(server.base().resolve("/api/events"))
+                .header("Vigil-Actor", CALL_HANDLER).DELETE()), 405);
+        assertProblem(server.get(CALL_HANDLER, "/error"), 404);
+    }
+
+    @Test
+    void theLogReadsFromAGivenSeqInOrder() {
+        List<JsonNode> all = server.events();
+        TestServer.Response page = server.get(CALL_HANDLER, "/api/events?after=1&limit=2");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.json().valueStream().map(e -> e.get("seq").asLong())).containsExactly(2L, 3L);
+        assertThat(all.get(1)).isEqualTo(page.json().get(0));
+    }
+
+    private static void assertProblem(TestServer.Response r, int status) {
+        assertThat(r.status()).as(r.body()).isEqualTo(status);
+        assertThat(r.contentType()).as(r.body()).startsWith("application/problem+json");
+        JsonNode p = r.json();
+        assertThat(p.get("status").asInt()).isEqualTo(status);
+        assertThat(p.has("type")).isTrue();
+        assertThat(p.has("title")).isTrue();
+        assertThat(p.get("detail").asString()).isNotBlank();
+        assertThat(r.body()).doesNotContain("Exception", "\tat ", "vigil.server", "jackson", "sql");
+    }
+}
