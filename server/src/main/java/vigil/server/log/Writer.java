@@ -113,6 +113,8 @@ public final class Writer implements SmartLifecycle {
     private Thread thread;
     /** The chain's head: the hash of the last durable event (writer thread only). */
     private byte[] head = Chain.GENESIS;
+    /** The last database failure logged (writer thread only). */
+    private String lastWarning;
 
     Writer(Database database, java.time.InstantSource clock, Policy policy) {
         this.database = database;
@@ -214,6 +216,7 @@ public final class Writer implements SmartLifecycle {
                     if (!holdWriterLock(c)) {
                         continue; // the connection died while waiting, or stopping
                     }
+                    lastWarning = null;
                     while (running) {
                         Engine engine = rebuild(c);
                         serve(c, engine);
@@ -224,7 +227,11 @@ public final class Writer implements SmartLifecycle {
                 } catch (SQLException | RuntimeException e) {
                     if (running) {
                         state = new State(Phase.RECOVERING, "the database is unreachable or failed; retrying");
-                        log.warn("writer: the database failed ({}); retrying", firstLine(e));
+                        String said = firstLine(e);
+                        if (!said.equals(lastWarning)) { // once, not every second the database stays down
+                            log.warn("writer: the database failed ({}); retrying every second", said);
+                            lastWarning = said;
+                        }
                         refuseFor(1_000, state.why());
                     }
                 }
@@ -326,6 +333,10 @@ public final class Writer implements SmartLifecycle {
                 break;
             }
             try {
+                if (batch.isEmpty() && !c.isValid(2)) {
+                    // An idle second: make sure the log is still there, so health does not say UP over a dead database.
+                    throw new SQLException("the writer's connection to the database is gone");
+                }
                 commit(c, engine, batch);
             } catch (SQLException | RuntimeException e) {
                 failedBatches.incrementAndGet();

@@ -66,6 +66,24 @@ class AFailedCommitIsAnsweredRetryableAndForgotten {
         }
     }
 
+    @Test
+    void aLostConnectionIsNoticedAndTheWriterComesBackFromTheLog(@TempDir Path data) throws Exception {
+        SharedPostgres.Db db = SharedPostgres.newDatabase();
+        try (TestServer server = TestServer.startUp(db, data, null).withStaff()) {
+            long rebuilds = server.writer().stats().rebuilds();
+            long durable = server.writer().position().lastSeq();
+
+            assertThat(SharedPostgres.terminateSessions(db, db.app().user())).isPositive();
+
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> server.writer().stats().rebuilds() > rebuilds
+                            && server.writer().state().phase() == Writer.Phase.WRITING);
+            TestServer.Response r = server.command(CALL_HANDLER, recordCall("C1"));
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            assertThat(r.json().get("events").get(0).get("seq").asLong()).isEqualTo(durable + 1);
+        }
+    }
+
     private static void refuseInsertsMentioning(SharedPostgres.Db db, String word) throws SQLException {
         try (Connection c = db.connectAsOwner(); Statement s = c.createStatement()) {
             s.execute("create function poisoned() returns trigger language plpgsql as $$ begin"

@@ -45,6 +45,22 @@ public final class SharedPostgres {
         }
     }
 
+    /** Ends every session of {@code role} on {@code db}, as a database restart or a network cut would. */
+    public static synchronized int terminateSessions(Db db, String role) throws SQLException {
+        LocalPostgres p = instance();
+        try (Connection c = DriverManager.getConnection(p.url("postgres"), p.superuser().user(),
+                p.superuser().password());
+             var s = c.prepareStatement("select count(pg_terminate_backend(pid)) from pg_stat_activity"
+                     + " where datname = ? and usename = ?")) {
+            s.setString(1, db.name());
+            s.setString(2, role);
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
     public static synchronized Db newDatabase() {
         LocalPostgres p = instance();
         String name = "vigil_test_" + NEXT.incrementAndGet();
