@@ -177,6 +177,13 @@ public sealed interface Command {
         }
     }
 
+    /** Asks QART to review this incident's divert first. The incident must carry a DIVERT tag. */
+    record RequestUrgentReview(Actor by, String incidentId, String note) implements Command {
+        public RequestUrgentReview {
+            Objects.requireNonNull(incidentId, "incidentId");
+        }
+    }
+
     // --- special schemes -----------------------------------------------------------------------------------------
 
     /** Form 4564. Completeness is the RTRD's check at activation, so missing parts are allowed here. */
@@ -217,6 +224,45 @@ public sealed interface Command {
         public ReviewScheme {
             Objects.requireNonNull(schemeId, "schemeId");
             Objects.requireNonNull(decision, "decision");
+        }
+    }
+
+    // --- administration ------------------------------------------------------------------------------------------
+
+    /** Puts a member of staff on the roster. Ids stay taken: staff and units share one set of ids. */
+    record AddStaff(Actor by, String staffId, Role role, String bcu) implements Command {
+        public AddStaff {
+            Objects.requireNonNull(staffId, "staffId");
+            Objects.requireNonNull(role, "role");
+        }
+    }
+
+    /** Takes a member of staff off the roster: their later commands are refused {@code NOT_PERMITTED}. */
+    record RemoveStaff(Actor by, String staffId) implements Command {
+        public RemoveStaff {
+            Objects.requireNonNull(staffId, "staffId");
+        }
+    }
+
+    /** Puts a unit on the roster, available. */
+    record AddUnit(Actor by, String unitId, String callSign, String bcu, Location location) implements Command {
+        public AddUnit {
+            Objects.requireNonNull(unitId, "unitId");
+        }
+    }
+
+    /** Takes an uncommitted unit off the roster for good. */
+    record RetireUnit(Actor by, String unitId) implements Command {
+        public RetireUnit {
+            Objects.requireNonNull(unitId, "unitId");
+        }
+    }
+
+    /** Where a unit is now, from its AVL or relayed by radio: the nearest-unit query uses it. */
+    record ReportUnitLocation(Actor by, String unitId, Location location) implements Command {
+        public ReportUnitLocation {
+            Objects.requireNonNull(unitId, "unitId");
+            Objects.requireNonNull(location, "location");
         }
     }
 }

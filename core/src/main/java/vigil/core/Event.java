@@ -77,6 +77,9 @@ public sealed interface Event {
 
     record DivertAudited(String incidentId, Command.AuditOutcome outcome, String note) implements Event {}
 
+    /** QART is asked to review this divert first; {@code to} names the role addressed. */
+    record UrgentReviewRequested(String incidentId, String note, Role to, Recipient notifies) implements Alert {}
+
     // --- countdowns ------------------------------------------------------------------------------------------------
 
     record IncidentUnresourced(String incidentId, Recipient notifies) implements Alert {}
@@ -129,10 +132,35 @@ public sealed interface Event {
     record PreviousSchemeFound(String callId, String schemeId, Instant withdrawnAt, Recipient notifies)
             implements Alert {}
 
-    /** Earlier calls within the history window share the CLI or address; {@code domestic} if any led to one. */
-    record PreviousContactsFound(String callId, List<String> callIds, boolean domestic, Recipient notifies)
-            implements Alert {}
+    /**
+     * Earlier calls within the history window share the CLI or address: {@code callIds} names the most recent of them
+     * (at most {@link #MOST_RECENT}, in time order), {@code count} all of them; {@code domestic} if any led to a
+     * domestic incident.
+     */
+    record PreviousContactsFound(String callId, List<String> callIds, int count, boolean domestic,
+                                 Recipient notifies) implements Alert {
+        public static final int MOST_RECENT = 20;
+
+        public PreviousContactsFound {
+            callIds = List.copyOf(callIds);
+            if (callIds.size() > MOST_RECENT || callIds.size() > count || callIds.isEmpty()) {
+                throw new IllegalArgumentException(callIds.size() + " call ids for " + count + " contacts");
+            }
+        }
+    }
 
     record GradeBelowScheme(String incidentId, String schemeId, Grade requiredGrade, Recipient notifies)
             implements Alert {}
+
+    // --- administration ------------------------------------------------------------------------------------------
+
+    record StaffAdded(String staffId, Role role, String bcu) implements Event {}
+
+    record StaffRemoved(String staffId) implements Event {}
+
+    record UnitAdded(String unitId, String callSign, String bcu, Location location) implements Event {}
+
+    record UnitRetired(String unitId) implements Event {}
+
+    record UnitLocationReported(String unitId, Location location) implements Event {}
 }

@@ -15,5 +15,10 @@ public record Roster(List<StaffMember> staff, List<UnitSpec> units) {
         }
     }
 
-    public record UnitSpec(String id, String callSign, Location location) {}
+    /** A unit on the roster: its id, call sign, BCU (optional) and where it starts (optional). */
+    public record UnitSpec(String id, String callSign, String bcu, Location location) {
+        public UnitSpec(String id, String callSign, Location location) {
+            this(id, callSign, null, location);
+        }
+    }
 }

@@ -20,18 +20,22 @@ final class Decision {
     final Command command;
     private final Engine engine;
     private final List<Recorded> out;
+    private final Actor by;
 
-    Decision(Engine engine, Room room, Instant at, long step, Command command, List<Recorded> out) {
+    /** {@code by}: the actor as the roster knows them (see {@link Room#onRoster}). */
+    Decision(Engine engine, Room room, Instant at, long step, Command command, Actor by, List<Recorded> out) {
         this.engine = engine;
         this.room = room;
         this.at = at;
         this.step = step;
         this.command = command;
+        this.by = by;
         this.out = out;
     }
 
+    /** Who is acting, with the role and BCU the roster gives them. */
     Actor by() {
-        return command.by();
+        return by;
     }
 
     void emit(Event e) {
@@ -55,7 +59,7 @@ final class Decision {
         return reject(Reason.NOT_PERMITTED, role + " " + by().id() + " may not " + command.name());
     }
 
-    /** A unit may act for itself only; otherwise one of {@code staffRoles} may act for it. */
+    /** A unit may act for itself only; otherwise one of {@code staffRoles} may act for it (relaying by radio). */
     boolean permittedForUnit(String unitId, Role... staffRoles) {
         if (by().role() == Role.UNIT) {
             return by().id().equals(unitId)

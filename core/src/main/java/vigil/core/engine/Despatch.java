@@ -42,8 +42,11 @@ final class Despatch {
         d.emit(new UnitAssigned(i.id, u.id));
     }
 
-    /** Not committed and not stood down; otherwise rejects. */
+    /** On the roster, not committed and not stood down; otherwise rejects. */
     static boolean available(Decision d, UnitState u) {
+        if (u.retired) {
+            return d.reject(Reason.UNIT_NOT_AVAILABLE, "unit " + u.id + " is retired");
+        }
         if (u.committed()) {
             return d.reject(Reason.UNIT_COMMITTED, "unit " + u.id + " is committed to " + u.committedTo);
         }
@@ -60,7 +63,7 @@ final class Despatch {
     }
 
     static void acknowledge(Decision d, AcknowledgeAssignment c) {
-        if (!d.permittedForUnit(c.unitId())) {
+        if (!d.permittedForUnit(c.unitId(), DESPATCHER)) {
             return;
         }
         IncidentState i = d.incident(c.incidentId());
@@ -76,7 +79,7 @@ final class Despatch {
     }
 
     static void arrive(Decision d, ArriveAtScene c) {
-        if (!d.permittedForUnit(c.unitId())) {
+        if (!d.permittedForUnit(c.unitId(), DESPATCHER)) {
             return;
         }
         IncidentState i = d.incident(c.incidentId());
@@ -123,7 +126,7 @@ final class Despatch {
             return;
         }
         UnitState u = d.unit(c.unitId());
-        if (u == null) {
+        if (u == null || !Administration.onRoster(d, u)) {
             return;
         }
         if (u.committed()) {

@@ -11,10 +11,10 @@ import vigil.core.Command.ChallengeOverride;
 import vigil.core.Command.DivertDecision;
 import vigil.core.Command.DivertUnit;
 import vigil.core.Command.RecordDivertAudit;
+import vigil.core.Command.RequestUrgentReview;
 import vigil.core.Command.ResolveChallenge;
 import vigil.core.Command.ReviewDivert;
 import vigil.core.Command.TaskReallocation;
-import vigil.core.Command.UnitStatus;
 import vigil.core.Event.ChallengeResolved;
 import vigil.core.Event.DivertApproved;
 import vigil.core.Event.DivertAudited;
@@ -26,6 +26,7 @@ import vigil.core.Event.ReallocationRequested;
 import vigil.core.Event.ReallocationTasked;
 import vigil.core.Event.UnitAssigned;
 import vigil.core.Event.UnitDiverted;
+import vigil.core.Event.UrgentReviewRequested;
 import vigil.core.Reason;
 import vigil.core.Recipient;
 import vigil.core.Role;
@@ -165,6 +166,21 @@ final class DivertProtocol {
         d.emit(new DivertAudited(i.id, c.outcome(), c.note()));
     }
 
+    static void urgentReview(Decision d, RequestUrgentReview c) {
+        if (!d.permitted(INSPECTOR, DUTY_OFFICER)) {
+            return;
+        }
+        IncidentState i = d.incident(c.incidentId());
+        if (i == null) {
+            return;
+        }
+        if (!i.divertTagged) {
+            d.reject(Reason.INVALID_STATE, "incident " + i.id + " has no DIVERT tag for QART to review");
+            return;
+        }
+        d.emit(new UrgentReviewRequested(i.id, c.note(), QA_REVIEWER, Recipient.role(QA_REVIEWER)));
+    }
+
     /**
      * Moves the unit to {@code dest} if it is still where the divert (or override) left it, or free; otherwise the
      * destination keeps its own countdown and, if bare, asks for reallocation.
@@ -181,8 +197,7 @@ final class DivertProtocol {
         if (dest.id.equals(u.committedTo)) {
             return true;
         }
-        boolean free = !u.committed() && u.status == UnitStatus.AVAILABLE;
-        if (free || expectedAt.equals(u.committedTo)) {
+        if (u.free() || expectedAt.equals(u.committedTo)) {
             d.emit(new UnitAssigned(dest.id, u.id));
             return true;
         }

@@ -6,9 +6,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import vigil.core.Actor;
 import vigil.core.Command;
 import vigil.core.Event;
 import vigil.core.Policy;
+import vigil.core.Reason;
 import vigil.core.Recipient;
 import vigil.core.Recorded;
 import vigil.core.Role;
@@ -74,7 +76,12 @@ public final class Engine {
         List<Recorded> out = new ArrayList<>(4);
         fireDue(at, false, out);
         clock = at;
-        Decision d = new Decision(this, room, at, step, command, out);
+        Actor actor = room.onRoster(command.by());
+        Decision d = new Decision(this, room, at, step, command, actor, out);
+        if (actor == null) {
+            d.reject(Reason.NOT_PERMITTED, notOnRoster(command.by()));
+            return out;
+        }
         switch (command) {
             case Command.RecordCall c -> CallHandling.recordCall(d, c);
             case Command.CreateIncident c -> CallHandling.createIncident(d, c);
@@ -92,13 +99,27 @@ public final class Engine {
             case Command.ResolveChallenge c -> DivertProtocol.resolve(d, c);
             case Command.TaskReallocation c -> DivertProtocol.taskReallocation(d, c);
             case Command.RecordDivertAudit c -> DivertProtocol.audit(d, c);
+            case Command.RequestUrgentReview c -> DivertProtocol.urgentReview(d, c);
             case Command.RequestScheme c -> room.schemes.request(d, c);
             case Command.ActivateScheme c -> room.schemes.activate(d, c);
             case Command.RejectScheme c -> room.schemes.reject(d, c);
             case Command.RecordVictimContact c -> room.schemes.recordContact(d, c);
             case Command.ReviewScheme c -> room.schemes.review(d, c);
+            case Command.AddStaff c -> Administration.addStaff(d, c);
+            case Command.RemoveStaff c -> Administration.removeStaff(d, c);
+            case Command.AddUnit c -> Administration.addUnit(d, c);
+            case Command.RetireUnit c -> Administration.retireUnit(d, c);
+            case Command.ReportUnitLocation c -> Administration.reportLocation(d, c);
         }
         return out;
+    }
+
+    private String notOnRoster(Actor a) {
+        if (a.role() == Role.UNIT) {
+            return "unit " + a.id() + " is retired";
+        }
+        return room.removedStaff.contains(a.id()) ? a.id() + " has been removed from the roster"
+                : a.id() + " is not on the roster";
     }
 
     /** Fires every deadline due at or before {@code until} and moves the clock there. */
@@ -139,7 +160,6 @@ public final class Engine {
         if (t.isBefore(clock)) {
             throw new IllegalArgumentException("time runs forward: " + t + " is before " + clock);
         }
-        room.forgetDue(t, inclusive);
         long until = Deadline.nanos(t);
         Deadline d;
         while ((d = room.deadlines.peek()) != null) {
@@ -148,9 +168,12 @@ public final class Engine {
             }
             room.deadlines.poll();
             Instant at = d.at().isBefore(clock) ? clock : d.at();
+            // Forget only what left live state before this deadline: a closed original is still there to be reviewed.
+            room.forgetDue(at, false);
             clock = at;
             fire(d, at, out);
         }
+        room.forgetDue(t, inclusive);
     }
 
     private void fire(Deadline d, Instant at, List<Recorded> out) {
@@ -164,8 +187,9 @@ public final class Engine {
                 }
             }
             case DIVERT_REVIEW -> {
+                // Whether or not the original is still open: closing it must not make the review disappear.
                 IncidentState i = room.incidents.get(d.subject());
-                if (i != null && i.open()) {
+                if (i != null) {
                     DivertState v = i.divert(d.token());
                     if (v != null && v.review == null && !v.reviewOverdue) {
                         record(new Event.DivertReviewOverdue(i.id, v.unitId,

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import vigil.core.Command.UnitStatus;
 import vigil.core.Grade;
 import vigil.core.Location;
+import vigil.core.Role;
 
 /** Read-only questions about the live state. Answers are copies: they do not change as the engine moves on. */
 public final class Queries {
@@ -25,24 +26,44 @@ public final class Queries {
                                Instant attendedAt, boolean closed, List<String> committedUnits, boolean divertTagged,
                                boolean unresourced, boolean reallocationRequested, String bcu) {}
 
-    public record UnitView(String id, String callSign, Location location, UnitStatus status, String committedTo,
-                           boolean acknowledged, boolean atScene) {}
+    public record UnitView(String id, String callSign, String bcu, Location location, UnitStatus status,
+                           String committedTo, boolean acknowledged, boolean atScene) {}
+
+    /** A member of staff on the roster, with the role and BCU the engine checks commands against. */
+    public record StaffView(String id, Role role, String bcu) {}
 
     public Optional<IncidentView> incident(String id) {
         return Optional.ofNullable(room.incidents.get(id)).map(Queries::view);
     }
 
+    /** A unit on the roster; empty for an unknown or retired one. */
     public Optional<UnitView> unit(String id) {
-        return Optional.ofNullable(room.units.get(id)).map(this::view);
+        return Optional.ofNullable(room.units.get(id)).filter(u -> !u.retired).map(this::view);
     }
 
-    /** Every unit, in roster order. */
+    /** Every unit on the roster (retired ones left out), in roster order, units added later last. */
     public List<UnitView> units() {
         List<UnitView> out = new ArrayList<>(room.units.size());
         for (UnitState u : room.units.values()) {
-            out.add(view(u));
+            if (!u.retired) {
+                out.add(view(u));
+            }
         }
         return out;
+    }
+
+    /** Every member of staff on the roster, in the order they joined it. */
+    public List<StaffView> staff() {
+        return room.staff.values().stream().map(m -> new StaffView(m.id(), m.role(), m.bcu())).toList();
+    }
+
+    public Optional<StaffView> staffMember(String id) {
+        return Optional.ofNullable(room.staff.get(id)).map(m -> new StaffView(m.id(), m.role(), m.bcu()));
+    }
+
+    /** Whether {@code id} is taken by a member of staff or a unit, now or before: ids are never used twice. */
+    public boolean idTaken(String id) {
+        return room.idTaken(id);
     }
 
     /** True when the unit exists, is not committed and is not stood down. */
@@ -105,7 +126,9 @@ public final class Queries {
                 .append(i.countdownToken).append(i.warned).append(i.breached).append(i.unresourcedSince)
                 .append(i.unresourcedAlerted).append(diverts(i)).append('\n'));
         room.units.values().forEach(u -> b.append(view(u)).append(' ').append(u.assignment)
-                .append(u.unacknowledgedAlerted).append('\n'));
+                .append(u.unacknowledgedAlerted).append(u.retired ? " retired" : "").append('\n'));
+        room.staff.values().forEach(m -> b.append(m).append('\n'));
+        room.removedStaff.stream().sorted().forEach(id -> b.append("removed ").append(id).append('\n'));
         new TreeMap<>(room.calls).values().forEach(c -> b.append(c.id).append(' ').append(c.incidentId).append(' ')
                 .append(c.schemeIds).append('\n'));
         b.append(room.schemes.describe());
@@ -133,7 +156,7 @@ public final class Queries {
 
     /** {@code location}: where the unit is believed to be, its roster place and then each scene it arrived at. */
     private UnitView view(UnitState u) {
-        return new UnitView(u.id, u.callSign, finder.locationOf(u.id), u.status, u.committedTo, u.acknowledged,
-                u.atScene);
+        return new UnitView(u.id, u.callSign, u.bcu, finder.locationOf(u.id), u.status, u.committedTo,
+                u.acknowledged, u.atScene);
     }
 }

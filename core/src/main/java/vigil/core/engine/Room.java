@@ -5,14 +5,18 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
+import vigil.core.Actor;
 import vigil.core.Event;
 import vigil.core.Event.*;
 import vigil.core.Grade;
 import vigil.core.Policy;
+import vigil.core.Role;
 import vigil.core.Roster;
 
 /**
@@ -22,6 +26,8 @@ import vigil.core.Roster;
 final class Room {
     final Policy policy;
     final Map<String, Roster.StaffMember> staff = new LinkedHashMap<>();
+    /** Staff taken off the roster: their ids stay taken and their commands are refused. */
+    final Set<String> removedStaff = new HashSet<>();
     /** Units in roster order: "ties by unit order" and listings rely on it. */
     final Map<String, UnitState> units = new LinkedHashMap<>();
     final Map<String, IncidentState> incidents = new HashMap<>();
@@ -37,9 +43,28 @@ final class Room {
             staff.put(s.id(), s);
         }
         for (Roster.UnitSpec u : roster.units()) {
-            units.put(u.id(), new UnitState(u.id(), u.callSign(), u.location()));
+            units.put(u.id(), new UnitState(u.id(), u.callSign(), u.bcu(), u.location()));
         }
         this.schemes = new Schemes(this);
+    }
+
+    /** Whether {@code id} names, or once named, a member of staff or a unit: staff and units share one set of ids. */
+    boolean idTaken(String id) {
+        return staff.containsKey(id) || removedStaff.contains(id) || units.containsKey(id);
+    }
+
+    /**
+     * Who is acting, as the roster knows them: the staff member's role and BCU come from the roster, not from the
+     * command. Null when the actor is not on the roster (never added or removed) or is a retired unit.
+     */
+    Actor onRoster(Actor claimed) {
+        if (claimed.role() == Role.UNIT) {
+            // A unit unknown to the room speaks only of itself, and is refused UNKNOWN_UNIT for that.
+            UnitState u = units.get(claimed.id());
+            return u == null || !u.retired ? claimed : null;
+        }
+        Roster.StaffMember m = staff.get(claimed.id());
+        return m == null ? null : m.actor();
     }
 
     /**
@@ -180,6 +205,7 @@ final class Room {
             case ChallengeResolved e ->
                     incidents.get(e.incidentId()).challengeAwaitingDecision(e.unitId()).challengeResolution = e.decision();
             case DivertAudited e -> { /* an audit record only: live state does not change */ }
+            case UrgentReviewRequested e -> { /* an alert for QART only */ }
             case IncidentUnresourced e -> incidents.get(e.incidentId()).unresourcedAlerted = true;
             case AttendanceWarning e -> incidents.get(e.incidentId()).warned = true;
             case AttendanceBreached e -> incidents.get(e.incidentId()).breached = true;
@@ -203,6 +229,14 @@ final class Room {
             case PreviousSchemeFound e -> { /* an alert only */ }
             case PreviousContactsFound e -> { /* an alert only */ }
             case GradeBelowScheme e -> { /* an alert only */ }
+            case StaffAdded e -> staff.put(e.staffId(), new Roster.StaffMember(e.staffId(), e.role(), e.bcu()));
+            case StaffRemoved e -> {
+                staff.remove(e.staffId());
+                removedStaff.add(e.staffId());
+            }
+            case UnitAdded e -> units.put(e.unitId(), new UnitState(e.unitId(), e.callSign(), e.bcu(), e.location()));
+            case UnitRetired e -> units.get(e.unitId()).retired = true;
+            case UnitLocationReported e -> units.get(e.unitId()).location = e.location();
         }
     }
 

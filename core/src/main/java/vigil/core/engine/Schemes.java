@@ -5,7 +5,6 @@ import static vigil.core.Role.OIC;
 import static vigil.core.Role.RTRD;
 
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -215,9 +214,9 @@ final class Schemes {
     }
 
     private void previousContacts(Decision d, CallState call, Recipient handler) {
-        CallerHistory.Found found = history.earlierContacts(call.id, call.cli, call.addressKey, d.at);
+        CallerHistory.Found found = history.earlierContacts(call.id, d.at);
         if (found != null) {
-            d.emit(new PreviousContactsFound(call.id, found.callIds(), found.domestic(), handler));
+            d.emit(new PreviousContactsFound(call.id, found.callIds(), found.count(), found.domestic(), handler));
         }
     }
 
@@ -392,132 +391,5 @@ final class Schemes {
         }
         b.append(history.describe());
         return b.toString();
-    }
-
-    /** Earlier calls by CLI and by address within the history window; oldest pruned as time moves on. */
-    static final class CallerHistory {
-        record Found(List<String> callIds, boolean domestic) {}
-
-        private static final class Ref {
-            final String callId;
-            final Instant at;
-            final String cli;
-            final String addressKey;
-            boolean domestic;
-
-            Ref(String callId, Instant at, String cli, String addressKey) {
-                this.callId = callId;
-                this.at = at;
-                this.cli = cli;
-                this.addressKey = addressKey;
-            }
-        }
-
-        private final vigil.core.Policy policy;
-        private final ArrayDeque<Ref> inOrder = new ArrayDeque<>();
-        private final Map<String, ArrayDeque<Ref>> byCli = new HashMap<>();
-        private final Map<String, ArrayDeque<Ref>> byAddress = new HashMap<>();
-        private final Map<String, Ref> byCallId = new HashMap<>();
-        private Instant nextPrune;
-
-        CallerHistory(vigil.core.Policy policy) {
-            this.policy = policy;
-        }
-
-        void remember(String callId, Instant at, String cli, String addressKey) {
-            prune(at);
-            String c = CallerLines.isE164(cli) ? cli : null;
-            if (c == null && addressKey == null) {
-                return;
-            }
-            Ref r = new Ref(callId, at, c, addressKey);
-            inOrder.addLast(r);
-            byCallId.put(callId, r);
-            if (c != null) {
-                byCli.computeIfAbsent(c, k -> new ArrayDeque<>(2)).addLast(r);
-            }
-            if (addressKey != null) {
-                byAddress.computeIfAbsent(addressKey, k -> new ArrayDeque<>(2)).addLast(r);
-            }
-        }
-
-        void markDomestic(String callId) {
-            Ref r = byCallId.get(callId);
-            if (r != null) {
-                r.domestic = true;
-            }
-        }
-
-        /** Calls before {@code callId} within the window before {@code now} sharing its CLI or address, oldest first. */
-        Found earlierContacts(String callId, String cli, String addressKey, Instant now) {
-            ArrayDeque<Ref> byThisCli = CallerLines.isE164(cli) ? byCli.get(cli) : null;
-            ArrayDeque<Ref> byThisAddress = addressKey == null ? null : byAddress.get(addressKey);
-            if (byThisCli == null && byThisAddress == null) {
-                return null;
-            }
-            Instant cutoff = policy.historyWindow().subtractFrom(now, policy.zone());
-            List<Ref> found = new ArrayList<>();
-            addEarlier(byThisCli, callId, cutoff, found);
-            addEarlier(byThisAddress, callId, cutoff, found);
-            if (found.isEmpty()) {
-                return null;
-            }
-            found.sort((a, b) -> a.at.compareTo(b.at));
-            List<String> ids = new ArrayList<>(found.size());
-            boolean domestic = false;
-            for (Ref r : found) {
-                if (!ids.contains(r.callId)) {
-                    ids.add(r.callId);
-                    domestic |= r.domestic;
-                }
-            }
-            return new Found(List.copyOf(ids), domestic);
-        }
-
-        private static void addEarlier(ArrayDeque<Ref> refs, String callId, Instant cutoff, List<Ref> into) {
-            if (refs != null) {
-                for (Ref r : refs) {
-                    if (!r.callId.equals(callId) && !r.at.isBefore(cutoff)) {
-                        into.add(r);
-                    }
-                }
-            }
-        }
-
-        /**
-         * Drops calls older than the history window, oldest first, so the index never outgrows the window. Done at
-         * most once a minute of engine time (the window's edge costs a time-zone calculation); lookups filter exactly.
-         */
-        private void prune(Instant now) {
-            if (nextPrune != null && now.isBefore(nextPrune)) {
-                return;
-            }
-            nextPrune = now.plusSeconds(60);
-            Instant cutoff = policy.historyWindow().subtractFrom(now, policy.zone());
-            Ref r;
-            while ((r = inOrder.peekFirst()) != null && r.at.isBefore(cutoff)) {
-                inOrder.pollFirst();
-                byCallId.remove(r.callId);
-                removeHead(byCli, r.cli, r);
-                removeHead(byAddress, r.addressKey, r);
-            }
-        }
-
-        private static void removeHead(Map<String, ArrayDeque<Ref>> index, String key, Ref r) {
-            if (key == null) {
-                return;
-            }
-            ArrayDeque<Ref> q = index.get(key);
-            if (q != null && q.peekFirst() == r) {
-                q.pollFirst();
-                if (q.isEmpty()) {
-                    index.remove(key);
-                }
-            }
-        }
-
-        String describe() {
-            return "history " + inOrder.size() + "\n";
-        }
     }
 }

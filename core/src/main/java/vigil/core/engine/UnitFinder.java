@@ -32,33 +32,59 @@ final class UnitFinder {
     private static final int SCAN_AT_MOST = 32;
 
     private final Room room;
-    private final UnitState[] units;
+    /** Units in roster order (units added later come after), up to {@link #count}; arrays grow as units are added. */
+    private UnitState[] units;
+    private int count;
     private final Map<String, Integer> index;
-    private final Location[] at;
+    private Location[] at;
     /** Each unit's place in radians and the cosine of its latitude, for the haversine key without conversions. */
-    private final double[] latRad;
-    private final double[] lonRad;
-    private final double[] cosLat;
+    private double[] latRad;
+    private double[] lonRad;
+    private double[] cosLat;
     private final BitSet free;
     private int freeUnits;
-    private final Grid grid;
+    private Grid grid;
 
     UnitFinder(Room room) {
         this.room = room;
         int n = room.units.size();
-        this.units = room.units.values().toArray(new UnitState[0]);
+        this.units = new UnitState[Math.max(n, 4)];
         this.index = new HashMap<>(n * 2);
-        this.at = new Location[n];
-        this.latRad = new double[n];
-        this.lonRad = new double[n];
-        this.cosLat = new double[n];
+        this.at = new Location[units.length];
+        this.latRad = new double[units.length];
+        this.lonRad = new double[units.length];
+        this.cosLat = new double[units.length];
         this.free = new BitSet(n);
-        for (int u = 0; u < n; u++) {
-            index.put(units[u].id, u);
-            place(u, units[u].location);
+        for (UnitState u : room.units.values()) {
+            append(u);
         }
-        this.grid = Grid.covering(at);
-        for (int u = 0; u < n; u++) {
+        regrid();
+    }
+
+    private void append(UnitState s) {
+        if (count == units.length) {
+            int n = units.length * 2;
+            units = Arrays.copyOf(units, n);
+            at = Arrays.copyOf(at, n);
+            latRad = Arrays.copyOf(latRad, n);
+            lonRad = Arrays.copyOf(lonRad, n);
+            cosLat = Arrays.copyOf(cosLat, n);
+        }
+        int u = count++;
+        units[u] = s;
+        index.put(s.id, u);
+        place(u, s.location);
+    }
+
+    /**
+     * A new grid over every place now known, holding the free units. The roster's area can change only when units
+     * are added, so this runs at the start and on each {@code UnitAdded}: rare, and linear in the units.
+     */
+    private void regrid() {
+        grid = Grid.covering(Arrays.copyOf(at, count));
+        free.clear();
+        freeUnits = 0;
+        for (int u = 0; u < count; u++) {
             refresh(u);
         }
     }
@@ -78,6 +104,15 @@ final class UnitFinder {
             case Event.UnitCleared e -> refresh(index.get(e.unitId()));
             case Event.UnitDiverted e -> refresh(index.get(e.unitId()));
             case Event.UnitStatusChanged e -> refresh(index.get(e.unitId()));
+            case Event.UnitAdded e -> {
+                append(room.units.get(e.unitId()));
+                regrid();
+            }
+            case Event.UnitRetired e -> refresh(index.get(e.unitId()));
+            case Event.UnitLocationReported e -> {
+                int u = index.get(e.unitId());
+                moveTo(u, e.location());
+            }
             default -> { /* no unit moves or changes availability */ }
         }
     }
@@ -135,7 +170,7 @@ final class UnitFinder {
         boolean timeless = travel instanceof Travel.NoTime;
         Scene from = timeless ? null : new Scene(Objects.requireNonNull(scene, "scene"));
         Best best = new Best(1);
-        for (int u = 0; u < units.length; u++) {
+        for (int u = 0; u < count; u++) {
             UnitState s = units[u];
             if (!s.committed() || s.atScene) {
                 continue;
@@ -158,7 +193,7 @@ final class UnitFinder {
 
     private void refresh(int u) {
         UnitState s = units[u];
-        boolean isFree = !s.committed() && s.status == UnitStatus.AVAILABLE;
+        boolean isFree = s.free();
         if (isFree == free.get(u)) {
             return;
         }
@@ -178,12 +213,17 @@ final class UnitFinder {
     }
 
     private void moveTo(int u, Location place) {
-        boolean inGrid = grid != null && grid.holds(u);
+        if (grid == null) {
+            place(u, place);
+            regrid(); // the first known place: there is an area to cover now
+            return;
+        }
+        boolean inGrid = grid.holds(u);
         if (inGrid) {
             grid.remove(u);
         }
         place(u, place);
-        if (inGrid) {
+        if (inGrid || free.get(u)) {
             grid.add(u, place);
         }
     }

@@ -7,6 +7,7 @@ import vigil.core.Location;
 final class UnitState {
     final String id;
     final String callSign;
+    final String bcu;
     /** Where the unit is believed to be: its start, then each scene it attended. */
     Location location;
     UnitStatus status = UnitStatus.AVAILABLE;
@@ -16,14 +17,22 @@ final class UnitState {
     boolean acknowledged;
     boolean atScene;
     boolean unacknowledgedAlerted;
+    /** Off the roster for good; its id stays taken. */
+    boolean retired;
 
-    UnitState(String id, String callSign, Location location) {
+    UnitState(String id, String callSign, String bcu, Location location) {
         this.id = id;
         this.callSign = callSign;
+        this.bcu = bcu;
         this.location = location;
     }
 
     boolean committed() {
         return committedTo != null;
+    }
+
+    /** Free to be assigned: on the roster, not committed and not stood down. */
+    boolean free() {
+        return !retired && !committed() && status == UnitStatus.AVAILABLE;
     }
 }

@@ -2,6 +2,8 @@ package vigil.core.refusals;
 
 import static vigil.core.Grade.I;
 import static vigil.core.Grade.S;
+import static vigil.core.story.Acts.addStaff;
+import static vigil.core.story.Acts.addUnit;
 import static vigil.core.story.Acts.assign;
 import static vigil.core.story.Acts.auditDivert;
 import static vigil.core.story.Acts.challengeOverride;
@@ -12,6 +14,9 @@ import static vigil.core.story.Acts.divert;
 import static vigil.core.story.Acts.linkCall;
 import static vigil.core.story.Acts.recordCall;
 import static vigil.core.story.Acts.regrade;
+import static vigil.core.story.Acts.removeStaff;
+import static vigil.core.story.Acts.requestUrgentReview;
+import static vigil.core.story.Acts.retireUnit;
 import static vigil.core.story.Acts.resolveChallengeOn;
 import static vigil.core.story.Acts.reviewDivertFrom;
 import static vigil.core.story.Acts.standDown;
@@ -39,6 +44,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import vigil.core.Actor;
 import vigil.core.Command.AuditOutcome;
+import vigil.core.Location;
 import vigil.core.Reason;
 import vigil.core.Role;
 import vigil.core.story.Act;
@@ -76,10 +82,13 @@ class OnlyTheRightRoleMayAct {
                 new Rule("AssignUnit", room -> room.givenIncident(CAD_1, S), assign(U1).to(CAD_1), DESPATCH),
                 new Rule("DivertUnit", OnlyTheRightRoleMayAct::unitOnCad1AndCad2Waiting, divert(U1).to(CAD_2),
                         DESPATCH),
+                // "A DESPATCHER may also record a unit's own command for it, as relayed by radio."
                 new Rule("AcknowledgeAssignment", room -> room.givenIncident(CAD_1, S).assignedTo(U1),
-                        unit(U1).acknowledges(CAD_1), EnumSet.of(Role.UNIT)),
+                        unit(U1).acknowledges(CAD_1), EnumSet.of(Role.UNIT, Role.DESPATCHER)),
                 new Rule("ArriveAtScene", room -> room.givenIncident(CAD_1, S).assignedTo(U1),
-                        unit(U1).arrivesAt(CAD_1), EnumSet.of(Role.UNIT)),
+                        unit(U1).arrivesAt(CAD_1), EnumSet.of(Role.UNIT, Role.DESPATCHER)),
+                new Rule("ReportUnitLocation", room -> { }, unit(U1).reportsItsLocation(new Location(51.5, -0.1)),
+                        EnumSet.of(Role.UNIT, Role.DESPATCHER)),
                 new Rule("ClearUnit", room -> room.givenIncident(CAD_1, S).assignedTo(U1), clear(U1, CAD_1),
                         EnumSet.of(Role.UNIT, Role.DESPATCHER, Role.CONTROLLER, Role.INSPECTOR)),
                 new Rule("CloseIncident", room -> room.givenIncident(CAD_1, S), close(CAD_1), DESPATCH),
@@ -99,7 +108,13 @@ class OnlyTheRightRoleMayAct {
                     room.given(reviewDivertFrom(CAD_1).approve());
                 }, taskReallocation(CAD_1), EnumSet.of(Role.INSPECTOR)),
                 new Rule("RecordDivertAudit", OnlyTheRightRoleMayAct::divertAwaitingReview,
-                        auditDivert(CAD_1, AuditOutcome.APPROPRIATE), EnumSet.of(Role.QA_REVIEWER)));
+                        auditDivert(CAD_1, AuditOutcome.APPROPRIATE), EnumSet.of(Role.QA_REVIEWER)),
+                new Rule("RequestUrgentReview", OnlyTheRightRoleMayAct::divertAwaitingReview,
+                        requestUrgentReview(CAD_1), EnumSet.of(Role.INSPECTOR, Role.DUTY_OFFICER)),
+                new Rule("AddStaff", room -> { }, addStaff("ch2", Role.CALL_HANDLER, "SE"), EnumSet.of(Role.ADMIN)),
+                new Rule("RemoveStaff", room -> { }, removeStaff("ch1"), EnumSet.of(Role.ADMIN)),
+                new Rule("AddUnit", room -> { }, addUnit("U4", "MD24", "SE", null), EnumSet.of(Role.ADMIN)),
+                new Rule("RetireUnit", room -> { }, retireUnit(U3), EnumSet.of(Role.ADMIN)));
     }
 
     private static void unitOnCad1AndCad2Waiting(ControlRoom room) {

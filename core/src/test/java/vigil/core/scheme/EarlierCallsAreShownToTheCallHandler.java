@@ -9,7 +9,10 @@ import static vigil.core.scheme.SchemeRoom.link;
 import static vigil.core.scheme.SchemeRoom.london;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import vigil.core.Event.PreviousContactsFound;
 import vigil.core.Grade;
 
@@ -34,6 +37,7 @@ class EarlierCallsAreShownToTheCallHandler {
         assertThat(room.latest(PreviousContactsFound.class)).singleElement().satisfies(p -> {
             assertThat(p.callId()).isEqualTo("C5");
             assertThat(p.callIds()).containsExactly("C1", "C2", "C3");
+            assertThat(p.count()).isEqualTo(3);
             assertThat(p.domestic()).isFalse();
         });
     }
@@ -102,5 +106,63 @@ class EarlierCallsAreShownToTheCallHandler {
         room.at(london("2025-06-05T11:00")).when(callFrom("C4", "07700 900111"));
         assertThat(room.latest(PreviousContactsFound.class)).singleElement()
                 .satisfies(p -> assertThat(p.callIds()).isEqualTo(List.of("C3")));
+    }
+
+    /**
+     * The contract: "PreviousContactsFound names at most the 20 most recent callIds and gives count, the number of
+     * all such calls in the window." A call that shares both the number and the address counts once.
+     */
+    @Test
+    void aLongHistoryNamesTheTwentyMostRecentAndCountsThemAll() {
+        SchemeRoom room = SchemeRoom.openingAt(london("2025-03-01T10:00"));
+        for (int k = 1; k <= 30; k++) {
+            room.at(london("2025-03-01T10:00").plusSeconds(60L * k));
+            room.given(k % 3 == 0 ? callAbout("C" + k, HOME) : k % 3 == 1 ? call("C" + k, "07700 900111", HOME)
+                    : callFrom("C" + k, "07700 900111"));
+        }
+
+        room.at(london("2025-03-02T10:00")).when(call("C31", "07700 900111", HOME));
+
+        assertThat(room.latest(PreviousContactsFound.class)).singleElement().satisfies(p -> {
+            assertThat(p.count()).isEqualTo(30);
+            assertThat(p.callIds()).hasSize(PreviousContactsFound.MOST_RECENT)
+                    .containsExactlyElementsOf(IntStream.rangeClosed(11, 30).mapToObj(k -> "C" + k).toList());
+        });
+    }
+
+    @Test
+    void callsOutsideTheWindowAreNeitherNamedNorCounted() {
+        SchemeRoom room = SchemeRoom.openingAt(london("2025-01-01T10:00"))
+                .given(callFrom("C1", "07700 900111"))
+                .at(london("2025-03-01T10:00")).given(callFrom("C2", "07700 900111"));
+
+        room.at(london("2025-04-15T10:00")).when(callFrom("C3", "07700 900111"));
+
+        assertThat(room.latest(PreviousContactsFound.class)).singleElement().satisfies(p -> {
+            assertThat(p.callIds()).containsExactly("C2");
+            assertThat(p.count()).isEqualTo(1);
+        });
+    }
+
+    /**
+     * "A replay of 300,000 calls from one number must run in linear time." Each call reads only the calls it names,
+     * so this finishes in seconds; a lookup that read the whole history each time would take hours. The timeout
+     * guards against that blow-up, it is not a speed claim.
+     */
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void threeHundredThousandCallsFromOneNumberStayCheap() {
+        SchemeRoom room = SchemeRoom.openingAt(london("2025-03-01T00:00"));
+        int calls = 300_000;
+        for (int k = 1; k < calls; k++) {
+            room.at(london("2025-03-01T00:00").plusSeconds(k)).given(callFrom("C" + k, "07700 900111"));
+        }
+
+        room.at(london("2025-03-05T00:00")).when(callFrom("C" + calls, "07700 900111"));
+
+        assertThat(room.latest(PreviousContactsFound.class)).singleElement().satisfies(p -> {
+            assertThat(p.count()).isEqualTo(calls - 1);
+            assertThat(p.callIds()).hasSize(20).last().isEqualTo("C" + (calls - 1));
+        });
     }
 }

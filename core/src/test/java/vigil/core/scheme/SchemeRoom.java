@@ -47,10 +47,11 @@ final class SchemeRoom {
     static final Actor INSPECTOR = new Actor("insp1", Role.INSPECTOR, "SE");
     static final Actor DUTY_OFFICER = new Actor("do1", Role.DUTY_OFFICER, null);
     static final Actor QA_REVIEWER = new Actor("qa1", Role.QA_REVIEWER, null);
+    static final Actor ADMIN = new Actor("adm1", Role.ADMIN, null);
     static final Actor UNIT = Actor.unit("U1");
 
     static final List<Actor> EVERYONE = List.of(OIC, OIC_OF_NW, RTRD, CRIME_MANAGER_OF_NW, CRIME_MANAGER, CALL_HANDLER,
-            DESPATCHER, CONTROLLER, INSPECTOR, DUTY_OFFICER, QA_REVIEWER, UNIT);
+            DESPATCHER, CONTROLLER, INSPECTOR, DUTY_OFFICER, QA_REVIEWER, ADMIN, UNIT);
 
     static final Roster ROSTER = new Roster(
             EVERYONE.stream().filter(a -> a.role() != Role.UNIT)

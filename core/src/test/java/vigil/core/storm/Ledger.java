@@ -92,6 +92,12 @@ final class Ledger {
     }
 
     /** Reads one event; returns what it breaks (if anything), then updates the account. */
+    /** A closed incident leaves live state retainClosedFor after closing; its deadlines due after that are moot. */
+    private boolean forgottenBefore(Inc i, Instant due) {
+        return i.closedAt != null && policy.retainClosedFor() != null
+                && !due.isBefore(policy.retainClosedFor().addTo(i.closedAt, policy.zone()));
+    }
+
     List<Breach> read(Recorded r) {
         List<Breach> out = new ArrayList<>(1);
         Instant at = r.at();
@@ -208,7 +214,8 @@ final class Ledger {
                         .filter(d -> d.unitId.equals(e.unitId()) && !d.reviewed && !d.overdue && d.requestedAt != null
                                 && !at.isBefore(d.requestedAt.plus(policy.divertReviewWithin())))
                         .findFirst().orElse(null);
-                String why = i == null ? "no such incident" : i.closed ? "the incident is closed"
+                // A closed original is still reviewed (the contract): closing it does not excuse the review.
+                String why = i == null ? "no such incident"
                         : due == null ? "no divert of " + e.unitId() + " from it is due and unreviewed" : null;
                 deadline(out, r, why);
                 if (due != null) {
@@ -314,8 +321,8 @@ final class Ledger {
         }
         for (Inc i : incidents.values()) {
             for (Div d : i.diverts) {
-                if (!i.closed && !d.reviewed && !d.overdue && d.requestedAt != null
-                        && !d.requestedAt.plus(policy.divertReviewWithin()).isAfter(t)) {
+                Instant due = d.requestedAt == null ? null : d.requestedAt.plus(policy.divertReviewWithin());
+                if (due != null && !d.reviewed && !d.overdue && !due.isAfter(t) && !forgottenBefore(i, due)) {
                     missed.add("DivertReviewOverdue " + i.id + " for " + d.unitId + " (requested " + d.requestedAt
                             + ")");
                 }

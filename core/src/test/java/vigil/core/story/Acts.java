@@ -1,5 +1,6 @@
 package vigil.core.story;
 
+import static vigil.core.story.ControlRoom.admin;
 import static vigil.core.story.ControlRoom.callHandler;
 import static vigil.core.story.ControlRoom.controller;
 import static vigil.core.story.ControlRoom.despatcher;
@@ -14,6 +15,8 @@ import vigil.core.Command.ChallengeDecision;
 import vigil.core.Command.DivertDecision;
 import vigil.core.Command.UnitStatus;
 import vigil.core.Grade;
+import vigil.core.Location;
+import vigil.core.Role;
 
 /** The commands of the contract, phrased the way the control room says them. Each starts with the usual actor. */
 public final class Acts {
@@ -84,6 +87,10 @@ public final class Acts {
         public Act clearsFrom(String incidentId) {
             return new Act(Actor.unit(unitId), by -> new Command.ClearUnit(by, incidentId, unitId));
         }
+
+        public Act reportsItsLocation(Location location) {
+            return new Act(Actor.unit(unitId), by -> new Command.ReportUnitLocation(by, unitId, location));
+        }
     }
 
     /** A despatcher clears a unit from an incident. */
@@ -147,5 +154,27 @@ public final class Acts {
 
     public static Act auditDivert(String incidentId, AuditOutcome outcome) {
         return new Act(qaReviewer(), by -> new Command.RecordDivertAudit(by, incidentId, outcome, "QART review"));
+    }
+
+    public static Act requestUrgentReview(String incidentId) {
+        return new Act(inspector(), by -> new Command.RequestUrgentReview(by, incidentId, "QART first"));
+    }
+
+    // --- administration ------------------------------------------------------------------------------------------
+
+    public static Act addStaff(String staffId, Role role, String bcu) {
+        return new Act(admin(), by -> new Command.AddStaff(by, staffId, role, bcu));
+    }
+
+    public static Act removeStaff(String staffId) {
+        return new Act(admin(), by -> new Command.RemoveStaff(by, staffId));
+    }
+
+    public static Act addUnit(String unitId, String callSign, String bcu, Location location) {
+        return new Act(admin(), by -> new Command.AddUnit(by, unitId, callSign, bcu, location));
+    }
+
+    public static Act retireUnit(String unitId) {
+        return new Act(admin(), by -> new Command.RetireUnit(by, unitId));
     }
 }

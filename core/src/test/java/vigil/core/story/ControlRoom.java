@@ -50,7 +50,8 @@ public final class ControlRoom {
                     new Roster.StaffMember("rtrd1", Role.RTRD, null),
                     new Roster.StaffMember("oic1", Role.OIC, "SE"),
                     new Roster.StaffMember("cm1", Role.CRIME_MANAGER, "SE"),
-                    new Roster.StaffMember("qa1", Role.QA_REVIEWER, null)),
+                    new Roster.StaffMember("qa1", Role.QA_REVIEWER, null),
+                    new Roster.StaffMember("adm1", Role.ADMIN, null)),
             List.of(new Roster.UnitSpec(U1, "MD21", new Location(51.498, -0.090)),
                     new Roster.UnitSpec(U2, "MD22", new Location(51.487, -0.071)),
                     new Roster.UnitSpec(U3, "MD23", new Location(51.480, -0.100))));
@@ -102,6 +103,10 @@ public final class ControlRoom {
 
     public static Actor qaReviewer() {
         return staffWith(Role.QA_REVIEWER);
+    }
+
+    public static Actor admin() {
+        return staffWith(Role.ADMIN);
     }
 
     // --- time ------------------------------------------------------------------------------------------------------
