@@ -36,6 +36,7 @@ import vigil.core.Event.SecondStageReviewSent;
 import vigil.core.Event.UnitArrived;
 import vigil.core.Event.UnitAssigned;
 import vigil.core.Event.UnitDiverted;
+import vigil.core.Event.UrgentReviewRequested;
 import vigil.core.Event.VictimContactRecorded;
 import vigil.core.Grade;
 import vigil.core.Policy;
@@ -154,6 +155,12 @@ public final class Daris {
                     });
             // The QA outcome is recorded against the incident's DIVERT tag: it covers every divert made from it so far.
             case DivertAudited e -> divertsFrom(e.incidentId()).forEach(d -> d.audited(at, e.outcome()));
+            // An urgent review is asked of the incident's DIVERT tag, too: every divert made from it so far.
+            case UrgentReviewRequested e -> divertsFrom(e.incidentId()).forEach(d -> {
+                if (d.urgentReviewAt == NONE) {
+                    d.urgentReviewAt = at;
+                }
+            });
             case SchemeRequested e -> requested.put(e.schemeId(), e.bcu() == null || e.bcu().isBlank() ? NO_BCU : e.bcu());
             case SchemeRejected e -> requested.remove(e.schemeId());
             case SchemeActivated e -> {

@@ -58,7 +58,10 @@ final class Reports {
     /** A recorded shift: its scenario and every event the engine gave. */
     record Shift(Scenario scenario, List<Recorded> events) {
         static Shift of(String scenarioJson) {
-            Scenario s = ScenarioReader.parse(scenarioJson);
+            return of(ScenarioReader.parse(scenarioJson));
+        }
+
+        static Shift of(Scenario s) {
             List<Recorded> events = new ArrayList<>();
             Replay.run(s, events::add);
             return new Shift(s, events);
