@@ -82,6 +82,7 @@ class UnitsMustAcknowledgeTheirAssignment {
         room.whenClockReaches(minute(7)).thenEventsInclude(assignmentUnacknowledged(CAD_2, U1).at(minute(7)));
     }
 
+    /** The contract: "A unit's arrival answers its assignment: no AssignmentUnacknowledged fires after UnitArrived." */
     @Test
     void aUnitThatHasArrivedIsNotChasedForAnAcknowledgement() {
         room.at(minute(1)).given(assign(U1).to(CAD_1));

@@ -51,6 +51,10 @@ class DutyOfficerSettlesAChallengedOverride {
         assertThat(room.unitView(U1).committedTo()).isEqualTo(CAD_1);
     }
 
+    /**
+     * The contract: "ResolveChallenge ALLOW_DIVERT sends the unit back to the incident it was diverted to (under the
+     * same condition) and asks for reallocation of the original, as an approval would."
+     */
     @Test
     void allowingTheDivertSendsTheUnitBackToTheKnifeCallAndAsksForAnotherUnit() {
         room.at(london("2018-06-01T00:07")).given(challengeOverride(CAD_1));

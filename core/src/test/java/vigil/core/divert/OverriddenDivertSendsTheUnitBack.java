@@ -1,10 +1,15 @@
 package vigil.core.divert;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vigil.core.Grade.I;
+import static vigil.core.Grade.S;
+import static vigil.core.story.Acts.clear;
+import static vigil.core.story.Acts.divert;
 import static vigil.core.story.Acts.reviewDivertFrom;
 import static vigil.core.story.Acts.unit;
 import static vigil.core.story.ControlRoom.CAD_1;
 import static vigil.core.story.ControlRoom.CAD_2;
+import static vigil.core.story.ControlRoom.CAD_3;
 import static vigil.core.story.ControlRoom.U1;
 import static vigil.core.story.ControlRoom.london;
 import static vigil.core.story.Expected.event;
@@ -13,6 +18,7 @@ import static vigil.core.story.ExpectedEvents.attendanceBreached;
 import static vigil.core.story.ExpectedEvents.attendanceWarning;
 import static vigil.core.story.ExpectedEvents.divertOverridden;
 import static vigil.core.story.ExpectedEvents.incidentUnresourced;
+import static vigil.core.story.ExpectedEvents.reallocationRequested;
 import static vigil.core.story.ExpectedEvents.unitAssigned;
 
 import java.time.Instant;
@@ -81,5 +87,39 @@ class OverriddenDivertSendsTheUnitBack {
 
         room.whenClockReaches(london("2018-06-01T00:08"))
                 .thenEventsInclude(assignmentUnacknowledged(CAD_1, U1).at(Instant.parse("2018-05-31T23:08:00Z")));
+    }
+
+    /**
+     * The contract: "When the unit has moved on (diverted again, closed with another incident) the override is
+     * recorded and, if the original has no unit, ReallocationRequested follows: the original is never left without a
+     * unit or a visible request for one."
+     */
+    @Test
+    void aUnitDivertedAgainIsNotPulledBackAndTheOriginalAsksForAnotherUnit() {
+        room.at(london("2018-06-01T00:05")).givenIncident(CAD_3, I);
+        room.at(london("2018-06-01T00:05:30")).given(divert(U1).to(CAD_3));
+
+        room.at(london("2018-06-01T00:06")).when(reviewDivertFrom(CAD_1).unit(U1).override())
+                .thenEvents(divertOverridden(CAD_1), reallocationRequested(CAD_1));
+        assertThat(room.unitView(U1).committedTo()).isEqualTo(CAD_3);
+    }
+
+    @Test
+    void aUnitNowOnAnotherIncidentIsNotPulledBackEither() {
+        room.at(london("2018-06-01T00:05")).given(clear(U1, CAD_2));
+        room.at(london("2018-06-01T00:05")).givenIncident(CAD_3, S).assignedTo(U1);
+
+        room.at(london("2018-06-01T00:06")).when(reviewDivertFrom(CAD_1).override())
+                .thenEvents(divertOverridden(CAD_1), reallocationRequested(CAD_1));
+        assertThat(room.unitView(U1).committedTo()).isEqualTo(CAD_3);
+    }
+
+    /** "... assigned back to the original when it is still on the incident it was diverted to, or free". */
+    @Test
+    void aUnitFreedMeanwhileIsAssignedBack() {
+        room.at(london("2018-06-01T00:05")).given(clear(U1, CAD_2));
+
+        room.at(london("2018-06-01T00:06")).when(reviewDivertFrom(CAD_1).override())
+                .thenEvents(divertOverridden(CAD_1), unitAssigned(CAD_1, U1));
     }
 }

@@ -48,6 +48,10 @@ class TheRtrdActivatesOnlyACompleteForm4564 {
         }
     }
 
+    /**
+     * The contract: "a form with other parts missing or empty is recorded as submitted, and the RTRD's ActivateScheme
+     * is refused INCOMPLETE_REQUEST (checking the form is the RTRD's job)".
+     */
     @ParameterizedTest
     @EnumSource(Gap.class)
     void anIncompleteFormIsRecordedButNeverActivated(Gap gap) {

@@ -113,18 +113,23 @@ public final class Acts {
     // --- divert protocol -----------------------------------------------------------------------------------------
 
     public static Reviewing reviewDivertFrom(String incidentId) {
-        return new Reviewing(incidentId);
+        return new Reviewing(incidentId, null);
     }
 
-    public record Reviewing(String incidentId) {
+    public record Reviewing(String incidentId, String unitId) {
         public Act approve() {
             return new Act(controller(),
-                    by -> new Command.ReviewDivert(by, incidentId, DivertDecision.APPROVE, "outweighs"));
+                    by -> new Command.ReviewDivert(by, incidentId, DivertDecision.APPROVE, "outweighs", unitId));
         }
 
         public Act override() {
             return new Act(controller(),
-                    by -> new Command.ReviewDivert(by, incidentId, DivertDecision.OVERRIDE, "original at risk"));
+                    by -> new Command.ReviewDivert(by, incidentId, DivertDecision.OVERRIDE, "original at risk", unitId));
+        }
+
+        /** The review of the divert of {@code unitId} (the contract's optional {@code unitId}). */
+        public Reviewing unit(String unitId) {
+            return new Reviewing(incidentId, unitId);
         }
     }
 

@@ -1,6 +1,8 @@
 package vigil.sim.cli;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +58,8 @@ public final class VigilCli implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, false, StandardCharsets.UTF_8),
+        System.exit(execute(args, new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out,
+                        StandardCharsets.UTF_8), 1 << 16), false),
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
     }
 
@@ -112,12 +115,11 @@ public final class VigilCli implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
+            // Every step is checked before the first event is printed, so a bad file prints nothing; then events
+            // stream out as the engine records them, never held as one block.
             Scenario scenario = ScenarioReader.read(file);
             PrintWriter out = spec.commandLine().getOut();
-            // Buffer the whole run: a failure part-way must not leave half a replay on stdout.
-            StringBuilder buffer = new StringBuilder(1 << 16);
-            Replay.run(scenario, r -> buffer.append(EventJson.line(r)).append('\n'));
-            out.write(buffer.toString());
+            Replay.run(scenario, r -> out.append(EventJson.line(r)).append('\n'));
             out.flush();
             return 0;
         }

@@ -9,8 +9,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import vigil.core.Span;
@@ -22,6 +24,9 @@ import vigil.core.Span;
 public final class Fields {
     private final JsonNode node;
     private final String where;
+    /** The names a reader has asked for, present or not: what this object may hold (see {@link #refuseUnasked}). */
+    private final Set<String> asked = new LinkedHashSet<>();
+    private final List<Fields> children = new ArrayList<>(0);
 
     public Fields(JsonNode node, String where) {
         if (node == null || !node.isObject()) {
@@ -29,6 +34,25 @@ public final class Fields {
         }
         this.node = node;
         this.where = where;
+    }
+
+    /**
+     * Refuses a field the reader never asked for, here or in the objects read from here: a misspelt optional field
+     * must not pass silently ({@code requiredGrde} is an error, not a scheme without a grade). The reader's own
+     * questions are the list of known fields, so the list cannot drift from the reader.
+     */
+    public void refuseUnasked(String owner) {
+        for (String n : names()) {
+            if (!asked.contains(n)) {
+                List<String> known = asked.stream().filter(k -> !k.equals("at") && !k.equals("by") && !k.equals("do"))
+                        .toList();
+                throw invalid(n, "is not a field of " + owner
+                        + (known.isEmpty() ? " (it takes none)" : " (it takes " + String.join(", ", known) + ")"));
+            }
+        }
+        for (Fields child : children) {
+            child.refuseUnasked(owner);
+        }
     }
 
     public String where() {
@@ -40,6 +64,7 @@ public final class Fields {
     }
 
     public boolean has(String name) {
+        asked.add(name);
         JsonNode v = node.get(name);
         return v != null && !v.isNull();
     }
@@ -49,6 +74,7 @@ public final class Fields {
     }
 
     private JsonNode required(String name) {
+        asked.add(name);
         JsonNode v = node.get(name);
         if (v == null || v.isNull()) {
             throw invalid(name, "is missing");
@@ -186,6 +212,9 @@ public final class Fields {
         try {
             span = Span.parse(s);
         } catch (DateTimeParseException e) {
+            if (isNegated(s)) {
+                throw invalid(name, "is \"" + s + "\", a negative duration (give a length of time such as PT45M)");
+            }
             throw invalid(name, "is \"" + s + "\", not an ISO-8601 duration such as PT15M or P6M");
         }
         Period p = span.period();
@@ -220,6 +249,20 @@ public final class Fields {
         return checkedSpan(name, text(name));
     }
 
+    /** {@code -PT45M}: a valid duration with a minus sign in front, which ISO-8601 lengths of time do not take. */
+    private static boolean isNegated(String s) {
+        String t = s.trim();
+        if (!t.startsWith("-")) {
+            return false;
+        }
+        try {
+            Span.parse(t.substring(1));
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
     public ZoneId zone(String name) {
         String s = text(name);
         try {
@@ -234,7 +277,9 @@ public final class Fields {
         if (!v.isObject()) {
             throw invalid(name, "must be a JSON object");
         }
-        return new Fields(v, where.isEmpty() ? name : where + ": " + name);
+        Fields child = new Fields(v, where.isEmpty() ? name : where + ": " + name);
+        children.add(child);
+        return child;
     }
 
     public Fields optionalObject(String name) {

@@ -57,7 +57,7 @@ public final class JsonFiles {
         return root;
     }
 
-    private static String where(JacksonException e) {
+    static String where(JacksonException e) {
         var l = e.getLocation();
         return l == null || l.getLineNr() < 0 ? "" : " (line " + l.getLineNr() + ", column " + l.getColumnNr() + ")";
     }

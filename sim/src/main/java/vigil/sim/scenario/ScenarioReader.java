@@ -18,8 +18,8 @@ import vigil.core.Policy;
 import vigil.core.Role;
 import vigil.core.Roster;
 import vigil.sim.json.Fields;
-import vigil.sim.json.JsonFiles;
 import vigil.sim.json.InvalidInput;
+import vigil.sim.json.JsonStream;
 
 /**
  * Reads and checks a scenario file (contracts/scenario.md). Everything wrong with the file is an {@link InvalidInput}
@@ -29,13 +29,25 @@ import vigil.sim.json.InvalidInput;
 public final class ScenarioReader {
     private ScenarioReader() {}
 
+    /**
+     * Reads and checks the whole file before anything runs, so a bad file yields its one line and nothing else. The
+     * file is streamed: its steps are read one at a time, never held as one JSON tree.
+     */
     public static Scenario read(Path file) {
-        return parse(JsonFiles.read(file));
+        try {
+            return read(JsonStream.Source.of(file));
+        } catch (InvalidInput e) {
+            throw e.in(file);
+        }
     }
 
     public static Scenario parse(String text) {
-        JsonNode root = JsonFiles.parse(text);
-        Fields f = new Fields(root, "scenario");
+        return read(JsonStream.Source.of(text));
+    }
+
+    private static Scenario read(JsonStream.Source source) {
+        JsonStream.Header header = JsonStream.header(source, "scenario", "steps");
+        Fields f = new Fields(header.members(), "scenario");
         String name = f.optionalText("name");
         Instant start = f.instant("start");
         Instant until = f.instant("until");
@@ -67,18 +79,38 @@ public final class ScenarioReader {
             if (!ids.add(id)) {
                 throw u.invalid("id", "\"" + id + "\" is used twice");
             }
-            units.add(new Roster.UnitSpec(id, u.optionalText("callSign"), location(u)));
+            units.add(new Roster.UnitSpec(id, u.optionalText("callSign"), u.optionalText("bcu"), location(u)));
             actors.put(id, Actor.unit(id));
         }
+        if (!header.hasArray()) {
+            f.array("steps", true); // says what is wrong: missing, or not an array
+        }
 
-        List<Scenario.Step> steps = new ArrayList<>();
-        List<JsonNode> stepNodes = f.array("steps", true);
-        Instant last = start;
-        for (int i = 0; i < stepNodes.size(); i++) {
-            JsonNode n = stepNodes.get(i);
-            Fields probe = new Fields(n, "step " + i);
-            String what = probe.text("do");
+        Steps steps = new Steps(start, until, actors);
+        JsonStream.forEachElement(source, "steps", steps::read);
+        return new Scenario(name, start, until, policy, new Roster(staff, units), steps.read);
+    }
+
+    /** The steps read so far, checked in order: time order, and who may appear in {@code by} by then. */
+    private static final class Steps {
+        final Instant start;
+        final Instant until;
+        final Map<String, Actor> actors;
+        final List<Scenario.Step> read = new ArrayList<>();
+        Instant last;
+
+        Steps(Instant start, Instant until, Map<String, Actor> actors) {
+            this.start = start;
+            this.until = until;
+            this.actors = actors;
+            this.last = start;
+        }
+
+        void read(JsonNode n) {
+            int i = read.size();
+            String what = new Fields(n, "step " + i).text("do");
             Fields s = new Fields(n, "step " + i + " (" + what + ")");
+            s.text("do");
             Instant at = s.instant("at");
             if (at.isBefore(last)) {
                 throw s.invalid("at", last.equals(start) && i == 0 ? "is before the scenario's start"
@@ -93,9 +125,29 @@ public final class ScenarioReader {
             if (by == null) {
                 throw s.invalid("by", "is \"" + byId + "\", not a staff id or unit id of this scenario");
             }
-            steps.add(new Scenario.Step(i, at, command(what, s, by)));
+            Command c = command(what, s, by);
+            s.refuseUnasked(what);
+            // Who the administrator puts on the roster may give later steps; the engine decides whether they may.
+            switch (c) {
+                case AddStaff a -> actors.putIfAbsent(a.staffId(), new Actor(a.staffId(), a.role(), a.bcu()));
+                case AddUnit a -> actors.putIfAbsent(a.unitId(), Actor.unit(a.unitId()));
+                default -> { }
+            }
+            read.add(new Scenario.Step(i, at, c));
         }
-        return new Scenario(name, start, until, policy, new Roster(staff, units), steps);
+    }
+
+    /**
+     * One command given through the API: a scenario step without {@code at} and {@code by}, acting as {@code by}.
+     * {@code where} names the input in messages ({@code "command"}). A field the command does not have is refused.
+     */
+    public static Command command(JsonNode body, Actor by, String where) {
+        String what = new Fields(body, where).text("do");
+        Fields s = new Fields(body, where + " (" + what + ")");
+        s.text("do");
+        Command c = command(what, s, by);
+        s.refuseUnasked(what);
+        return c;
     }
 
     private static Role staffRole(Fields s) {
@@ -111,9 +163,10 @@ public final class ScenarioReader {
 
     private static Location location(Fields f) {
         Fields l = f.optionalObject("location");
-        if (l == null) {
-            return null;
-        }
+        return l == null ? null : place(l);
+    }
+
+    private static Location place(Fields l) {
         double lat = l.number("lat");
         double lon = l.number("lon");
         if (lat < -90 || lat > 90) {
@@ -125,7 +178,7 @@ public final class ScenarioReader {
         return new Location(lat, lon);
     }
 
-    static Command command(String what, Fields s, Actor by) {
+    private static Command command(String what, Fields s, Actor by) {
         return switch (what) {
             case "RecordCall" -> new RecordCall(by, s.text("callId"), s.optionalText("cli"), s.optionalText("address"),
                     location(s), s.optionalEnum("caller", CallerKind.class), s.optionalText("narrative"));
@@ -158,6 +211,13 @@ public final class ScenarioReader {
                     s.enumeration("outcome", ContactOutcome.class), explained(s), s.optionalText("note"));
             case "ReviewScheme" -> new ReviewScheme(by, s.text("schemeId"),
                     s.enumeration("decision", SchemeDecision.class), s.freeText("note"));
+            case "RequestUrgentReview" -> new RequestUrgentReview(by, s.text("incidentId"), s.freeText("note"));
+            case "AddStaff" -> new AddStaff(by, s.text("staffId"), staffRole(s), s.optionalText("bcu"));
+            case "RemoveStaff" -> new RemoveStaff(by, s.text("staffId"));
+            case "AddUnit" -> new AddUnit(by, s.text("unitId"), s.text("callSign"), s.optionalText("bcu"),
+                    location(s));
+            case "RetireUnit" -> new RetireUnit(by, s.text("unitId"));
+            case "ReportUnitLocation" -> new ReportUnitLocation(by, s.text("unitId"), place(s.object("location")));
             default -> throw s.invalid("do", "is \"" + what + "\", not a command this contract knows");
         };
     }
@@ -166,7 +226,8 @@ public final class ScenarioReader {
         Fields pc = s.optionalObject("preferredContact");
         // A form without a contact method is incomplete, not malformed: the RTRD refuses it at activation.
         String method = pc == null ? null : pc.optionalText("method");
-        ContactPreference pref = method == null ? null : new ContactPreference(method, pc.optionalText("detail"));
+        String detail = pc == null ? null : pc.optionalText("detail");
+        ContactPreference pref = method == null ? null : new ContactPreference(method, detail);
         return new RequestScheme(by, s.text("schemeId"), s.optionalText("address"), s.optionalTextArray("clis"),
                 s.optionalText("victimName"), pref, s.optionalText("oic"), s.optionalText("bcu"),
                 s.optionalText("crimeRef"), s.optionalText("instructions"), s.optionalEnum("requiredGrade", Grade.class));

@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The contract: "A file that is not a valid scenario (bad JSON, unknown command name, missing required field, steps out
- * of time order, unknown staff id in {@code by}) exits 2 with one clear line on stderr naming the step index and field.
+ * The contract: "A file that is not a valid scenario (bad JSON, unknown command name, missing required field, a field
+ * the command does not have, steps out of time order, unknown staff id in {@code by}) exits 2 with one clear line on stderr naming the step index and field.
  * Nothing on stdout." And: "A command that is valid JSON but wrong in the domain ... is not an error of the file".
  */
 class AMalformedScenarioIsRefusedWithOneClearLineTest {
@@ -26,7 +26,8 @@ class AMalformedScenarioIsRefusedWithOneClearLineTest {
     /** Each file in resources/malformed, and what its one line on stderr must say. */
     private static final Map<String, List<String>> MUST_SAY = Map.ofEntries(
             Map.entry("not-json.json", List.of("JSON")),
-            Map.entry("empty.json", List.of("empty")),
+            // The line names the file even when there is nothing in it to point at.
+            Map.entry("empty.json", List.of("empty.json", "empty")),
             Map.entry("top-level-array.json", List.of("object")),
             Map.entry("missing-start.json", List.of("\"start\"", "missing")),
             Map.entry("bad-start-instant.json", List.of("\"start\"", "2024-06-12 10:00")),
@@ -59,7 +60,12 @@ class AMalformedScenarioIsRefusedWithOneClearLineTest {
             Map.entry("policy-duration-too-long.json", List.of("\"E\"", "P999999999D", "200 years")),
             Map.entry("retain-closed-for-zero.json", List.of("\"retainClosedFor\"", "PT1H")),
             Map.entry("number-too-large.json", List.of("\"lat\"", "too large")),
-            Map.entry("comment.json", List.of("JSON", "line 1")));
+            Map.entry("comment.json", List.of("JSON", "line 1")),
+            // "a field the command does not have": a misspelt optional field never passes silently.
+            Map.entry("misspelt-optional-field.json", List.of("step 0", "\"requiredGrde\"", "RequestScheme")),
+            Map.entry("misspelt-nested-field.json", List.of("step 1", "location", "\"lng\"")),
+            Map.entry("negative-duration.json", List.of("\"S\"", "-PT45M", "negative")),
+            Map.entry("staff-before-they-are-added.json", List.of("step 0", "\"by\"", "ch2")));
 
     static Stream<Arguments> malformedFiles() {
         return MUST_SAY.entrySet().stream().sorted(Map.Entry.comparingByKey())
