@@ -6,15 +6,7 @@ import static vigil.sim.report.Reports.at;
 import static vigil.sim.report.Reports.incident;
 import static vigil.sim.report.Reports.step;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import vigil.core.Actor;
-import vigil.core.Command;
-import vigil.core.Role;
-import vigil.sim.scenario.Scenario;
-import vigil.sim.scenario.ScenarioReader;
 
 /**
  * QART "will regularly review the DIVERT tag list": an inspector asks for CAD-1's divert to be reviewed first
@@ -23,34 +15,24 @@ import vigil.sim.scenario.ScenarioReader;
  * U2's diverts, not U3's of 10:42; the audit of 11:00 covers all three.
  */
 class AnUrgentReviewAndAnAuditAreRecordedAgainstTheDivertTag {
-    private final Reports.Shift shift = Reports.Shift.of(withUrgentReview(Reports.shift(at("09:00").toString(),
-            at("12:00").toString(), "", Reports.steps(
-                    incident("10:00", "CAD-1", "S"),
-                    step("10:01", "dsp1", "AssignUnit", "incidentId", "CAD-1", "unitId", "U1"),
-                    step("10:01", "dsp1", "AssignUnit", "incidentId", "CAD-1", "unitId", "U2"),
-                    incident("10:05", "CAD-2", "I"),
-                    incident("10:05", "CAD-3", "I"),
-                    step("10:06", "dsp1", "DivertUnit", "unitId", "U1", "toIncidentId", "CAD-2", "reason", "knife"),
-                    step("10:07", "dsp1", "DivertUnit", "unitId", "U2", "toIncidentId", "CAD-3", "reason", "gun"),
-                    step("10:08", "ctl1", "ReviewDivert", "incidentId", "CAD-1", "decision", "APPROVE", "note", "ok"),
-                    step("10:08", "ctl1", "ReviewDivert", "incidentId", "CAD-1", "decision", "APPROVE", "note", "ok"),
-                    step("10:30", "qa1", "RecordDivertAudit", "incidentId", "CAD-1", "outcome", "LEARNING",
-                            "note", "first look"),
-                    step("10:40", "dsp1", "AssignUnit", "incidentId", "CAD-1", "unitId", "U3"),
-                    incident("10:41", "CAD-4", "I"),
-                    step("10:42", "dsp1", "DivertUnit", "unitId", "U3", "toIncidentId", "CAD-4", "reason", "RTC"),
-                    step("11:00", "qa1", "RecordDivertAudit", "incidentId", "CAD-1", "outcome", "INAPPROPRIATE",
-                            "note", "both units taken from an S call")))));
-
-    /** The scenario with an inspector's RequestUrgentReview of CAD-1 at 10:20, through the engine's own command. */
-    private static Scenario withUrgentReview(String json) {
-        Scenario s = ScenarioReader.parse(json);
-        List<Scenario.Step> steps = new ArrayList<>(s.steps());
-        steps.add(new Scenario.Step(steps.size(), at("10:20"),
-                new Command.RequestUrgentReview(new Actor("insp1", Role.INSPECTOR, null), "CAD-1", "two units gone")));
-        steps.sort(Comparator.comparing(Scenario.Step::at));
-        return new Scenario(s.name(), s.start(), s.until(), s.policy(), s.roster(), steps);
-    }
+    private final Reports.Shift shift = Reports.day("09:00", "12:00",
+            incident("10:00", "CAD-1", "S"),
+            step("10:01", "dsp1", "AssignUnit", "incidentId", "CAD-1", "unitId", "U1"),
+            step("10:01", "dsp1", "AssignUnit", "incidentId", "CAD-1", "unitId", "U2"),
+            incident("10:05", "CAD-2", "I"),
+            incident("10:05", "CAD-3", "I"),
+            step("10:06", "dsp1", "DivertUnit", "unitId", "U1", "toIncidentId", "CAD-2", "reason", "knife"),
+            step("10:07", "dsp1", "DivertUnit", "unitId", "U2", "toIncidentId", "CAD-3", "reason", "gun"),
+            step("10:08", "ctl1", "ReviewDivert", "incidentId", "CAD-1", "decision", "APPROVE", "note", "ok"),
+            step("10:08", "ctl1", "ReviewDivert", "incidentId", "CAD-1", "decision", "APPROVE", "note", "ok"),
+            step("10:20", "insp1", "RequestUrgentReview", "incidentId", "CAD-1", "note", "two units gone"),
+            step("10:30", "qa1", "RecordDivertAudit", "incidentId", "CAD-1", "outcome", "LEARNING",
+                    "note", "first look"),
+            step("10:40", "dsp1", "AssignUnit", "incidentId", "CAD-1", "unitId", "U3"),
+            incident("10:41", "CAD-4", "I"),
+            step("10:42", "dsp1", "DivertUnit", "unitId", "U3", "toIncidentId", "CAD-4", "reason", "RTC"),
+            step("11:00", "qa1", "RecordDivertAudit", "incidentId", "CAD-1", "outcome", "INAPPROPRIATE",
+                    "note", "both units taken from an S call"));
 
     @Test
     void bothDivertsOfTheTagCarryTheUrgentReviewAndTheLatestAudit() {
@@ -70,7 +52,8 @@ class AnUrgentReviewAndAnAuditAreRecordedAgainstTheDivertTag {
                 { "diverts": [ { "audit": null, "urgentReview": false }, { "audit": null, "urgentReview": false } ] }
                 """);
         assertMeets(Reports.json(shift.daris().report(at("09:00"), at("10:50"))), """
-                { "diverts": [ { "audit": "LEARNING", "urgentReview": true }, { "audit": "LEARNING", "urgentReview": true },
+                { "diverts": [ { "audit": "LEARNING", "urgentReview": true },
+                               { "audit": "LEARNING", "urgentReview": true },
                                { "unitId": "U3", "audit": null, "urgentReview": false } ] }
                 """);
     }
