@@ -38,8 +38,8 @@ import vigil.sim.model.Model;
 import vigil.sim.model.ModelReader;
 
 /**
- * The command line: {@code replay FILE}, {@code simulate FILE}, {@code report FILE}. Exit 0 on success; exit 2 with one line on stderr for a bad file or bad
- * arguments. Never a stack trace.
+ * The command line: {@code replay FILE}, {@code simulate FILE}, {@code report FILE}. Exit 0 on success; exit 2 with
+ * one line on stderr for a bad file or bad arguments. Never a stack trace.
  */
 @Command(name = "vigil", mixinStandardHelpOptions = true, subcommands = {VigilCli.ReplayCommand.class,
         VigilCli.SimulateCommand.class, VigilCli.ReportCommand.class},
@@ -224,8 +224,8 @@ public final class VigilCli implements Callable<Integer> {
                         + "): the replay records nothing beyond it");
             }
             if (start.isAfter(end)) {
-                throw new InvalidInput("--from " + start + " is after " + (to != null ? "--to " : "the scenario's until ")
-                        + end);
+                throw new InvalidInput("--from " + start + " is after "
+                        + (to != null ? "--to " : "the scenario's until ") + end);
             }
             Daris daris = new Daris(scenario.policy());
             Replay.run(scenario, daris::accept);

@@ -89,7 +89,8 @@ public final class Daris {
         }
         long at = Nanos.of(r.at());
         if (at < lastAt) {
-            throw new IllegalArgumentException("event " + r.seq() + " at " + r.at() + " is before the event fed before it");
+            throw new IllegalArgumentException("event " + r.seq() + " at " + r.at()
+                    + " is before the event fed before it");
         }
         lastSeq = r.seq();
         lastAt = at;
@@ -161,7 +162,8 @@ public final class Daris {
                     d.urgentReviewAt = at;
                 }
             });
-            case SchemeRequested e -> requested.put(e.schemeId(), e.bcu() == null || e.bcu().isBlank() ? NO_BCU : e.bcu());
+            case SchemeRequested e -> requested.put(e.schemeId(),
+                    e.bcu() == null || e.bcu().isBlank() ? NO_BCU : e.bcu());
             case SchemeRejected e -> requested.remove(e.schemeId());
             case SchemeActivated e -> {
                 String bcu = requested.remove(e.schemeId());
@@ -171,7 +173,8 @@ public final class Daris {
                 schemes.add(s);
                 schemesById.put(e.schemeId(), s);
             }
-            case VictimContactRecorded e -> scheme(e.schemeId(), s -> s.contact(r.seq(), at, e.outcome(), e.explained()));
+            case VictimContactRecorded e ->
+                    scheme(e.schemeId(), s -> s.contact(r.seq(), at, e.outcome(), e.explained()));
             case FirstStageReviewSent e -> scheme(e.schemeId(), s -> s.firstStage(r.seq(), at));
             case SecondStageReviewSent e -> scheme(e.schemeId(), s -> s.secondStage(r.seq(), at));
             case SchemeExtended e -> scheme(e.schemeId(), s -> s.extended(r.seq(), at, Nanos.of(e.maxUntil())));

@@ -15,7 +15,7 @@ final class Figures {
         return BigDecimal.valueOf(nanos).divide(NANOS_PER_MINUTE, 1, RoundingMode.HALF_UP);
     }
 
-    /** {@code part ÷ whole} to four decimal places, half away from zero, written with as few as it needs (1.0, 0.5). */
+    /** {@code part ÷ whole} to four decimal places, half away from zero, with as few digits as it needs (1.0, 0.5). */
     static BigDecimal rate(long part, long whole) {
         if (whole == 0) {
             return null;

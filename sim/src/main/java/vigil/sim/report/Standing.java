@@ -47,7 +47,7 @@ record Standing(String id, String bcu, Grade grade, long createdAt, long targetA
         return outcome() == Outcome.BREACHED;
     }
 
-    /** For a breached incident: from its target to attendance, to closing (closing stops the clock), or to {@code to}. */
+    /** For a breached incident: from its target to attendance, to closing (which stops the clock), or to the end. */
     long lateByNanos() {
         long end = attendedAt != NONE ? attendedAt : closedAt != NONE ? closedAt : to;
         return end - targetAt;
