@@ -1,4 +1,4 @@
--- The control room's record: every event the engine recorded, in seq order, chained by SHA-256 (docs/adr/011).
+-- The control room's record: every event the engine recorded, in seq order, chained by SHA-256 (docs/adr/031).
 -- Rows are only ever added. The server's role may INSERT and SELECT; the triggers below refuse even the owner's
 -- UPDATE, DELETE and TRUNCATE unless it first disables them, which the chain and the signed checkpoints then expose.
 create table event (

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * A real PostgreSQL 17 (zonky's binaries) whose cluster lives in {@code DATA_DIR/pg} and survives restarts. Vigil runs
  * the binaries itself rather than through zonky's launcher, because PostgreSQL refuses to run as root and these
  * machines (and CI) are root: as root, {@code initdb} and {@code postgres} run under {@code unshare -U}, where they are
- * an unprivileged user that owns the data directory (ADR 010). As anyone else they run as they are.
+ * an unprivileged user that owns the data directory (ADR 030). As anyone else they run as they are.
  *
  * <p>While it runs, a lock on {@code DATA_DIR/pg.lock} says this process owns the cluster; a second server on the same
  * data directory is refused. A PostgreSQL left behind by a server that was killed is stopped, and a stale

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The hash chain over the event log (ADR 011). Each row's {@code hash} is SHA-256 over its canonical bytes:
+ * The hash chain over the event log (ADR 031). Each row's {@code hash} is SHA-256 over its canonical bytes:
  * <pre>
  *   int64  seq                       big-endian
  *   int64  at                        microseconds since 1970-01-01T00:00Z (the column's precision)

@@ -7,13 +7,26 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import vigil.core.Grade;
 import vigil.sim.json.EventJson;
+import vigil.sim.json.Fields;
 import vigil.sim.json.InvalidInput;
 import vigil.sim.replay.Replay;
+import vigil.sim.report.Daris;
+import vigil.sim.report.Filter;
+import vigil.sim.report.Report;
+import vigil.sim.report.ReportCsv;
+import vigil.sim.report.ReportJson;
 import vigil.sim.scenario.Scenario;
 import vigil.sim.scenario.ScenarioReader;
 import vigil.sim.simulate.Progress;
@@ -25,10 +38,11 @@ import vigil.sim.model.Model;
 import vigil.sim.model.ModelReader;
 
 /**
- * The command line: {@code replay FILE}. Exit 0 on success; exit 2 with one line on stderr for a bad file or bad
- * arguments. Never a stack trace.
+ * The command line: {@code replay FILE}, {@code simulate FILE}, {@code report FILE}. Exit 0 on success; exit 2 with
+ * one line on stderr for a bad file or bad arguments. Never a stack trace.
  */
-@Command(name = "vigil", mixinStandardHelpOptions = true, subcommands = {VigilCli.ReplayCommand.class, VigilCli.SimulateCommand.class},
+@Command(name = "vigil", mixinStandardHelpOptions = true, subcommands = {VigilCli.ReplayCommand.class,
+        VigilCli.SimulateCommand.class, VigilCli.ReportCommand.class},
         description = "Vigil: police command and control that never lets a call go quiet.")
 public final class VigilCli implements Callable<Integer> {
     public static final int INVALID_INPUT = 2;
@@ -145,6 +159,79 @@ public final class VigilCli implements Callable<Integer> {
             Summary summary = Simulation.run(model, s, Progress.to(spec.commandLine().getErr()));
             PrintWriter out = spec.commandLine().getOut();
             out.println(SummaryJson.text(summary));
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** An instant as the contracts write them: ISO-8601 with an offset or Z, in the years Vigil keeps time for. */
+    static final class IsoInstant implements CommandLine.ITypeConverter<Instant> {
+        @Override
+        public Instant convert(String value) {
+            Instant at;
+            try {
+                at = OffsetDateTime.parse(value.trim().replace(',', '.'), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                        .toInstant();
+            } catch (DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException("'" + value
+                        + "' is not an ISO-8601 instant with an offset or Z (e.g. 2018-06-01T00:00:00Z)");
+            }
+            if (!Fields.inRange(at)) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is outside the years 1900 to 2199");
+            }
+            return at;
+        }
+    }
+
+    enum Format { json, csv }
+
+    @Command(name = "report", mixinStandardHelpOptions = true,
+            description = "Replay a scenario and print the standard reports (DARIS) over it.")
+    static final class ReportCommand implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE", description = "the scenario file (JSON)")
+        Path file;
+
+        @CommandLine.Option(names = "--from", paramLabel = "INSTANT", converter = IsoInstant.class,
+                description = "start of the period (default: the scenario's start)")
+        Instant from;
+
+        @CommandLine.Option(names = "--to", paramLabel = "INSTANT", converter = IsoInstant.class,
+                description = "end of the period, included (default: the scenario's until)")
+        Instant to;
+
+        @CommandLine.Option(names = "--format", paramLabel = "json|csv", defaultValue = "json",
+                description = "json (default): one object; csv: one table per report")
+        Format format;
+
+        @CommandLine.Option(names = "--bcu", paramLabel = "BCU",
+                description = "only incidents of this BCU (repeat for more; '-' for none)")
+        List<String> bcus = List.of();
+
+        @CommandLine.Option(names = "--grade", paramLabel = "I|S|E|R",
+                description = "only incidents of this grade at the end of the period (repeat for more)")
+        List<Grade> grades = List.of();
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Scenario scenario = ScenarioReader.read(file);
+            Instant start = from != null ? from : scenario.start();
+            Instant end = to != null ? to : scenario.until();
+            if (to != null && to.isAfter(scenario.until())) {
+                throw new InvalidInput("--to " + to + " is after the scenario's until (" + scenario.until()
+                        + "): the replay records nothing beyond it");
+            }
+            if (start.isAfter(end)) {
+                throw new InvalidInput("--from " + start + " is after "
+                        + (to != null ? "--to " : "the scenario's until ") + end);
+            }
+            Daris daris = new Daris(scenario.policy());
+            Replay.run(scenario, daris::accept);
+            Report report = daris.report(start, end, new Filter(Set.copyOf(bcus), Set.copyOf(grades)));
+            PrintWriter out = spec.commandLine().getOut();
+            out.write(format == Format.csv ? ReportCsv.text(report) : ReportJson.text(report));
             out.flush();
             return 0;
         }

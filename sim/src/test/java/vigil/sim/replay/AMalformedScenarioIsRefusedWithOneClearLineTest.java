@@ -146,13 +146,6 @@ class AMalformedScenarioIsRefusedWithOneClearLineTest {
     }
 
     static void assertRefusedWithOneLine(String what, CliRun run, List<String> mustSay) {
-        assertThat(run.exit()).as("exit code for %s\n%s", what, run).isEqualTo(INVALID_INPUT);
-        assertThat(run.out()).as("stdout must be empty for %s\n%s", what, run).isEmpty();
-        List<String> lines = run.errLines();
-        assertThat(lines).as("exactly one line on stderr for %s\n%s", what, run).hasSize(1);
-        String line = lines.get(0);
-        assertThat(line).as("the line for %s names the problem", what).isNotBlank().contains(mustSay);
-        assertThat(line).as("no stack trace or exception name for %s", what).doesNotContain("Exception", "at vigil.", "\tat ",
-                "tools.jackson", "java.", "Feature", "enable");
+        run.assertRefusedWithOneLine(what, mustSay);
     }
 }

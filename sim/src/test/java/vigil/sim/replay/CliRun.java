@@ -1,5 +1,7 @@
 package vigil.sim.replay;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
@@ -9,9 +11,9 @@ import java.util.List;
 import vigil.sim.cli.VigilCli;
 
 /** One run of the real command-line entry, {@link VigilCli#execute}, with stdout and stderr captured. */
-record CliRun(int exit, String out, String err) {
+public record CliRun(int exit, String out, String err) {
 
-    static CliRun of(String... args) {
+    public static CliRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit;
@@ -21,16 +23,28 @@ record CliRun(int exit, String out, String err) {
         return new CliRun(exit, out.toString(), err.toString());
     }
 
-    static CliRun replay(Path file) {
+    public static CliRun replay(Path file) {
         return of("replay", file.toString());
     }
 
-    List<String> outLines() {
+    public List<String> outLines() {
         return out.lines().toList();
     }
 
-    List<String> errLines() {
+    public List<String> errLines() {
         return err.lines().toList();
+    }
+
+    /** The contract for bad input: exit 2, nothing on stdout, one plain line on stderr saying each of {@code mustSay}. */
+    public void assertRefusedWithOneLine(String what, List<String> mustSay) {
+        assertThat(exit).as("exit code for %s\n%s", what, this).isEqualTo(VigilCli.INVALID_INPUT);
+        assertThat(out).as("stdout must be empty for %s\n%s", what, this).isEmpty();
+        List<String> lines = errLines();
+        assertThat(lines).as("exactly one line on stderr for %s\n%s", what, this).hasSize(1);
+        String line = lines.get(0);
+        assertThat(line).as("the line for %s names the problem", what).isNotBlank().contains(mustSay);
+        assertThat(line).as("no stack trace or exception name for %s", what).doesNotContain("Exception", "at vigil.",
+                "\tat ", "tools.jackson", "java.", "Feature", "enable");
     }
 
     @Override
@@ -43,7 +57,7 @@ record CliRun(int exit, String out, String err) {
     }
 
     /** A directory of test resources, as a path (the build copies them to target/test-classes). */
-    static Path resourceDir(String name) {
+    public static Path resourceDir(String name) {
         URL url = CliRun.class.getResource("/" + name);
         if (url == null) {
             throw new AssertionError("no test resource directory " + name + " on the classpath");

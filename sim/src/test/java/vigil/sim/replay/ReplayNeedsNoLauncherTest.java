@@ -68,6 +68,7 @@ class ReplayNeedsNoLauncherTest {
         for (String name : WORKED) {
             assertThat(scenarios.resolve(name + ".json")).isRegularFile();
             assertThat(scenarios.resolve(name + ".expected.jsonl")).isRegularFile();
+            assertThat(scenarios.resolve(name + ".expected-report.json")).isRegularFile();
         }
         assertThat(scenarios.toString()).doesNotContain("shared");
     }
@@ -90,7 +91,7 @@ class ReplayNeedsNoLauncherTest {
         assumeTrue(Files.isDirectory(shared), "no " + shared);
         Path scenarios = CliRun.resourceDir("scenarios");
         for (String name : WORKED) {
-            for (String suffix : List.of(".json", ".expected.jsonl")) {
+            for (String suffix : List.of(".json", ".expected.jsonl", ".expected-report.json")) {
                 assertThat(Files.readString(scenarios.resolve(name + suffix)))
                         .as("%s%s is a copy of %s", name, suffix, shared)
                         .isEqualTo(Files.readString(shared.resolve(name + suffix)));
