@@ -342,7 +342,8 @@ public final class LocalPostgres implements AutoCloseable {
                 throw new IllegalStateException("PostgreSQL stopped while starting (exit " + process.exitValue()
                         + "): " + tail(dataDir.resolve("postgres.log")));
             }
-            try (Connection c = connect(SUPERUSER, "postgres")) {
+            try {
+                connect(SUPERUSER, "postgres").close();
                 return;
             } catch (SQLException e) {
                 last = e;
