@@ -44,6 +44,6 @@ final class LocalHours {
     /** The local day of the week, 0 for Monday to 6 for Sunday. */
     int weekday(long nanos) {
         long day = Math.floorDiv(localSeconds(nanos), SECONDS_PER_DAY);
-        return (int) Math.floorMod(day + 3, 7); // 1970-01-01 was a Thursday
+        return Math.floorMod(day + 3, 7); // 1970-01-01 was a Thursday
     }
 }
