@@ -73,6 +73,10 @@ public final class JsonFiles {
             return "more than one JSON value in the file";
         }
         m = m.replaceAll("\\('(.+?)' \\(code \\d+( / 0x[0-9a-fA-F]+)?\\)\\)", "'$1'");
+        if (m.startsWith("Unexpected end-of-input")) {
+            // "expected close marker for Object (start marker at [Source: REDACTED ...])": the file stops too soon.
+            return "the file ends before its JSON does (cut short?)";
+        }
         for (String advice : new String[] {": maybe", " (not recognized", "; enable", ": enable", " (for ", ": expected"}) {
             int k = m.indexOf(advice);
             if (k > 0 && !(advice.equals(": expected") && m.startsWith("Unexpected end"))) {

@@ -61,6 +61,7 @@ class AMalformedScenarioIsRefusedWithOneClearLineTest {
             Map.entry("retain-closed-for-zero.json", List.of("\"retainClosedFor\"", "PT1H")),
             Map.entry("number-too-large.json", List.of("\"lat\"", "too large")),
             Map.entry("comment.json", List.of("JSON", "line 1")),
+            Map.entry("truncated.json", List.of("truncated.json", "JSON", "end")),
             // "a field the command does not have": a misspelt optional field never passes silently.
             Map.entry("misspelt-optional-field.json", List.of("step 0", "\"requiredGrde\"", "RequestScheme")),
             Map.entry("misspelt-nested-field.json", List.of("step 1", "location", "\"lng\"")),
