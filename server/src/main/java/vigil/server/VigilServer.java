@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import vigil.server.audit.VerifyAudit;
 import vigil.server.config.VigilProperties;
 import vigil.server.db.Database;
 import vigil.sim.json.Fields;
@@ -26,6 +27,9 @@ public class VigilServer {
 
     public static void main(String[] args) {
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        if (args.length > 0 && args[0].equals("verify-audit")) {
+            System.exit(verifyAudit(args, err));
+        }
         String policy = System.getenv("VIGIL_POLICY");
         if (policy != null && !policy.isBlank()) {
             try { // read here first, so a bad policy file is one line, not a failed start-up
@@ -44,6 +48,25 @@ public class VigilServer {
             err.println("vigil: cannot start: " + reason(e));
             System.exit(1);
         }
+    }
+
+    /** {@code ./vigil verify-audit}: the settings of {@code serve}, no options; its one line is all it prints. */
+    static int verifyAudit(String[] args, PrintStream err) {
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.OFF);
+        if (args.length > 1) {
+            err.println("vigil: verify-audit takes no arguments (it reads VIGIL_DATA_DIR, VIGIL_CHECKPOINT_DIR and"
+                    + " VIGIL_DB_*), not '" + args[1] + "'");
+            return INVALID_INPUT;
+        }
+        VigilProperties p;
+        try {
+            p = VigilProperties.fromEnvironment();
+        } catch (RuntimeException e) {
+            err.println("vigil: verify-audit: a setting is not valid: " + reason(e));
+            return INVALID_INPUT;
+        }
+        return VerifyAudit.run(p, new PrintStream(System.out, true, StandardCharsets.UTF_8), err);
     }
 
     /**

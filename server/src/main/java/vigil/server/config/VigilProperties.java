@@ -7,19 +7,35 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Everything a control room configures, from {@code VIGIL_*} environment variables (laptop defaults):
  * {@code VIGIL_PORT}, {@code VIGIL_DATA_DIR}, {@code VIGIL_POLICY}, {@code VIGIL_DB_URL}, {@code VIGIL_DB_USER},
- * {@code VIGIL_DB_PASSWORD}, {@code VIGIL_DB_OWNER}, {@code VIGIL_DB_OWNER_PASSWORD}.
+ * {@code VIGIL_DB_PASSWORD}, {@code VIGIL_DB_OWNER}, {@code VIGIL_DB_OWNER_PASSWORD}, {@code VIGIL_CHECKPOINT_DIR}.
  *
  * @param port     the HTTP port
  * @param dataDir  where the embedded PostgreSQL, demo users and keys live
  * @param policy   a JSON file holding a scenario {@code policy} object; absent, the Metropolitan defaults
  * @param db       an external PostgreSQL instead of the embedded one
+ * @param checkpointDir where {@code checkpoints.log} is written (another disk, ideally); absent, the data directory
  */
 @ConfigurationProperties("vigil")
 public record VigilProperties(
         @DefaultValue("8080") int port,
         @DefaultValue("./data") Path dataDir,
         Path policy,
-        @DefaultValue Db db) {
+        @DefaultValue Db db,
+        Path checkpointDir) {
+
+    /** The signed checkpoints of the log's chain head (ADR 050). */
+    public Path checkpointsLog() {
+        return (checkpointDir != null ? checkpointDir : dataDir).resolve("checkpoints.log");
+    }
+
+    /**
+     * The settings as a command line tool sees them: the {@code VIGIL_*} environment variables (and {@code vigil.*}
+     * system properties), bound exactly as the server binds them.
+     */
+    public static VigilProperties fromEnvironment() {
+        return org.springframework.boot.context.properties.bind.Binder.get(
+                new org.springframework.core.env.StandardEnvironment()).bindOrCreate("vigil", VigilProperties.class);
+    }
 
     /**
      * An external PostgreSQL. {@code user} is the role the server runs as: it must be allowed to INSERT and SELECT the

@@ -133,6 +133,61 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
+    /**
+     * The embedded database of {@code dataDir}, for a tool that reads it ({@code ./vigil verify-audit}) whether or not
+     * a server is running: the running server's PostgreSQL (its port is in {@code postmaster.pid}), or else one
+     * started for the purpose and stopped again when the answer is closed.
+     */
+    public static Opened open(Path dataDir) {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        Path pgdata = dir.resolve("pg");
+        if (!Files.exists(pgdata.resolve("PG_VERSION"))) {
+            throw new IllegalStateException("no Vigil database in " + dir + " (VIGIL_DATA_DIR): nothing to read");
+        }
+        if (!inUse(dir)) {
+            LocalPostgres pg = start(dir);
+            return new Opened(pg.url(DATABASE), pg.app(), pg.superuser(), pg);
+        }
+        try {
+            Map<String, String> passwords = passwords(dir);
+            List<String> pid = Files.readAllLines(pgdata.resolve("postmaster.pid"), StandardCharsets.UTF_8);
+            int port = Integer.parseInt(pid.get(3).trim()); // postmaster.pid: pid, data directory, start time, port
+            String url = "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+            return new Opened(url, new Login(APP, passwords.get(APP)), new Login(SUPERUSER, passwords.get(SUPERUSER)),
+                    null);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("a Vigil server holds " + dir + " but its PostgreSQL cannot be found ("
+                    + e.getMessage() + "); try again once it is up", e);
+        }
+    }
+
+    /** Whether a live process holds the data directory's lock (a server, or a tool that started its database). */
+    private static boolean inUse(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir.resolve("pg.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE)) {
+            FileLock l = ch.tryLock();
+            if (l == null) {
+                return true;
+            }
+            l.release();
+            return false;
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            return true; // held by this very process
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the lock of " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A way into an embedded database: its URL and roles, and the PostgreSQL started for it, if one was. */
+    public record Opened(String url, Login app, Login superuser, LocalPostgres started) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (started != null) {
+                started.close();
+            }
+        }
+    }
+
     public int port() {
         return port;
     }

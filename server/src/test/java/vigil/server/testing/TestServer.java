@@ -42,14 +42,22 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Map<String, Object> settings, Path dataDir, InstantSource clock) {
+        return start(settings, dataDir, clock, Map.of());
+    }
+
+    /** As {@link #start(Map, Path, InstantSource)}, with {@code beans} (by name) added to the server's context. */
+    public static TestServer start(Map<String, Object> settings, Path dataDir, InstantSource clock,
+                                   Map<String, Object> beans) {
         Map<String, Object> p = new LinkedHashMap<>(settings);
         p.put("vigil.port", 0);
         p.put("vigil.data-dir", dataDir.toString());
         p.put("logging.level.root", "warn");
         SpringApplicationBuilder b = new SpringApplicationBuilder(VigilServer.class).properties(p);
+        Map<String, Object> extra = new LinkedHashMap<>(beans);
         if (clock != null) {
-            b.initializers(ctx -> ctx.getBeanFactory().registerSingleton("testClock", clock));
+            extra.put("testClock", clock);
         }
+        b.initializers(ctx -> extra.forEach(ctx.getBeanFactory()::registerSingleton));
         return new TestServer(b.run());
     }
 
