@@ -63,12 +63,16 @@ public final class LocalPostgres implements AutoCloseable {
     private final FileChannel lockFile;
     private final FileLock lock;
     private final Map<String, String> passwords;
-    private final Process process;
+    private final Launcher launcher;
+    private volatile Process process;
     private final int port;
     private boolean closed;
+    /** Times PostgreSQL died under the server and was started again. */
+    private int restarts;
 
     private LocalPostgres(Path dataDir, FileChannel lockFile, FileLock lock, Map<String, String> passwords,
-                          Process process, int port) {
+                          Launcher launcher, Process process, int port) {
+        this.launcher = launcher;
         this.dataDir = dataDir;
         this.pgdata = dataDir.resolve("pg");
         this.lockFile = lockFile;
@@ -111,12 +115,12 @@ public final class LocalPostgres implements AutoCloseable {
             }
             clearStalePostmaster(pgdata);
             int port = freePort();
-            Process p = launcher.start(dir.resolve("postgres.log"), "postgres", "-D", pgdata.toString(),
-                    "-p", Integer.toString(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=");
-            LocalPostgres pg = new LocalPostgres(dir, lockFile, lock, passwords, p, port);
+            Process p = postgres(launcher, dir, port);
+            LocalPostgres pg = new LocalPostgres(dir, lockFile, lock, passwords, launcher, p, port);
             try {
-                pg.awaitReady();
+                pg.awaitReady(p);
                 pg.ensureRolesAndDatabase();
+                pg.watch(p);
             } catch (RuntimeException e) {
                 pg.close();
                 throw e;
@@ -130,6 +134,57 @@ public final class LocalPostgres implements AutoCloseable {
         } catch (RuntimeException e) {
             closeQuietly(lockFile);
             throw e;
+        }
+    }
+
+    private static Process postgres(Launcher launcher, Path dir, int port) throws IOException {
+        return launcher.start(dir.resolve("postgres.log"), "postgres", "-D", dir.resolve("pg").toString(),
+                "-p", Integer.toString(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=");
+    }
+
+    /**
+     * PostgreSQL is part of the server: if it dies under us (killed, crashed), it is started again on the same port,
+     * so the writer and the pool reconnect to the same URL; its WAL recovery brings back everything committed.
+     */
+    private void watch(Process p) {
+        p.onExit().thenRunAsync(this::restart, r -> Thread.ofPlatform().name("vigil-postgres-watch").daemon(true)
+                .start(r));
+    }
+
+    private void restart() {
+        boolean said = false;
+        while (true) {
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+                if (!said) {
+                    log.warn("embedded PostgreSQL (pid {}) stopped unexpectedly (exit {}); starting it again on port {}",
+                            process.pid(), process.exitValue(), port);
+                    said = true;
+                }
+                Process p = null;
+                try {
+                    clearStalePostmaster(pgdata);
+                    p = postgres(launcher, dataDir, port);
+                    process = p;
+                    awaitReady(p);
+                    restarts++;
+                    log.warn("embedded PostgreSQL is back (pid {}, restart {})", p.pid(), restarts);
+                    watch(p);
+                    return;
+                } catch (IOException | RuntimeException e) {
+                    // its old processes may still hold the shared memory for a moment: try again shortly
+                    if (p != null && p.isAlive()) {
+                        p.destroyForcibly();
+                    }
+                    log.debug("restarting PostgreSQL: {}", e.getMessage());
+                }
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
+            if (Thread.currentThread().isInterrupted()) {
+                return;
+            }
         }
     }
 
@@ -389,7 +444,7 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
-    private void awaitReady() {
+    private void awaitReady(Process process) {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         SQLException last = null;
         while (System.nanoTime() < until) {
