@@ -27,7 +27,7 @@ final class CallHandling {
         }
         String cli = c.cli() == null ? null : CallerLines.normalise(c.cli());
         d.emit(new CallRecorded(c.callId(), cli, c.address(), c.location(), c.caller(), c.narrative()));
-        d.room.schemes.matchCall(d, d.room.calls.get(c.callId()));
+        SchemeMatching.matchCall(d, d.room.calls.get(c.callId()));
     }
 
     static void createIncident(Decision d, CreateIncident c) {
@@ -49,7 +49,7 @@ final class CallHandling {
         String bcu = c.bcu() != null ? c.bcu() : d.by().bcu();
         d.emit(new IncidentCreated(c.incidentId(), c.callId(), c.grade(), d.room.targetAt(d.at, c.grade()), c.type(),
                 c.domestic(), bcu));
-        d.room.schemes.checkGrade(d, d.room.incidents.get(c.incidentId()));
+        SchemeMatching.checkGrade(d, d.room.incidents.get(c.incidentId()));
     }
 
     static void linkCall(Decision d, LinkCall c) {
@@ -70,7 +70,7 @@ final class CallHandling {
         }
         d.emit(new CallLinked(call.id, i.id));
         if (!call.schemeIds.isEmpty()) {
-            d.room.schemes.checkGrade(d, i);
+            SchemeMatching.checkGrade(d, i);
         }
     }
 
@@ -87,6 +87,6 @@ final class CallHandling {
             return;
         }
         d.emit(new IncidentRegraded(i.id, c.grade(), d.room.targetAt(i.createdAt, c.grade()), c.reason()));
-        d.room.schemes.checkGrade(d, i);
+        SchemeMatching.checkGrade(d, i);
     }
 }

@@ -29,7 +29,6 @@ import vigil.core.Event.UnitDiverted;
 import vigil.core.Event.UrgentReviewRequested;
 import vigil.core.Reason;
 import vigil.core.Recipient;
-import vigil.core.Role;
 
 /**
  * The divert protocol the force agreed after 2018: a divert tags the original incident and asks a controller to
@@ -64,7 +63,7 @@ final class DivertProtocol {
         d.emit(new UnitDiverted(u.id, from, to.id, c.reason()));
         d.emit(new DivertTagged(from));
         d.emit(new UnitAssigned(to.id, u.id));
-        d.emit(new DivertReviewRequested(from, u.id, to.id, notify(d, from, CONTROLLER)));
+        d.emit(new DivertReviewRequested(from, u.id, to.id, d.room.alertTo(from, CONTROLLER)));
     }
 
     static void review(Decision d, ReviewDivert c) {
@@ -107,7 +106,7 @@ final class DivertProtocol {
                     + (c.unitId() == null ? "" : " for unit " + c.unitId()));
             return;
         }
-        d.emit(new OverrideChallenged(i.id, v.unitId, c.note(), notify(d, i.id, DUTY_OFFICER)));
+        d.emit(new OverrideChallenged(i.id, v.unitId, c.note(), d.room.alertTo(i.id, DUTY_OFFICER)));
     }
 
     static void resolve(Decision d, ResolveChallenge c) {
@@ -210,12 +209,7 @@ final class DivertProtocol {
      */
     private static void requestReallocationIfBare(Decision d, IncidentState i) {
         if (i.open() && i.committed.isEmpty() && !i.reallocationRequested) {
-            d.emit(new ReallocationRequested(i.id, notify(d, i.id, INSPECTOR)));
+            d.emit(new ReallocationRequested(i.id, d.room.alertTo(i.id, INSPECTOR)));
         }
-    }
-
-    static Recipient notify(Decision d, String incidentId, Role role) {
-        IncidentState i = d.room.incidents.get(incidentId);
-        return Recipient.role(role, i == null ? null : i.bcu);
     }
 }

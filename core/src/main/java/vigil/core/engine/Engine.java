@@ -2,7 +2,6 @@ package vigil.core.engine;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,7 +10,6 @@ import vigil.core.Command;
 import vigil.core.Event;
 import vigil.core.Policy;
 import vigil.core.Reason;
-import vigil.core.Recipient;
 import vigil.core.Recorded;
 import vigil.core.Role;
 import vigil.core.Roster;
@@ -60,7 +58,7 @@ public final class Engine {
         if (r.at().isBefore(clock)) {
             throw new IllegalArgumentException("event " + r.seq() + " at " + r.at() + " is before " + clock);
         }
-        room.forgetDue(r.at(), false); // as the live engine did before deciding at this instant
+        room.retention.forgetDue(r.at(), false); // as the live engine did before deciding at this instant
         seq = r.seq();
         clock = r.at();
         room.apply(r.event(), r.at());
@@ -100,11 +98,11 @@ public final class Engine {
             case Command.TaskReallocation c -> DivertProtocol.taskReallocation(d, c);
             case Command.RecordDivertAudit c -> DivertProtocol.audit(d, c);
             case Command.RequestUrgentReview c -> DivertProtocol.urgentReview(d, c);
-            case Command.RequestScheme c -> room.schemes.request(d, c);
-            case Command.ActivateScheme c -> room.schemes.activate(d, c);
-            case Command.RejectScheme c -> room.schemes.reject(d, c);
-            case Command.RecordVictimContact c -> room.schemes.recordContact(d, c);
-            case Command.ReviewScheme c -> room.schemes.review(d, c);
+            case Command.RequestScheme c -> SchemeLifecycle.request(d, c);
+            case Command.ActivateScheme c -> SchemeLifecycle.activate(d, c);
+            case Command.RejectScheme c -> SchemeLifecycle.reject(d, c);
+            case Command.RecordVictimContact c -> SchemeLifecycle.recordContact(d, c);
+            case Command.ReviewScheme c -> SchemeLifecycle.review(d, c);
             case Command.AddStaff c -> Administration.addStaff(d, c);
             case Command.RemoveStaff c -> Administration.removeStaff(d, c);
             case Command.AddUnit c -> Administration.addUnit(d, c);
@@ -169,70 +167,10 @@ public final class Engine {
             room.deadlines.poll();
             Instant at = d.at().isBefore(clock) ? clock : d.at();
             // Forget only what left live state before this deadline: a closed original is still there to be reviewed.
-            room.forgetDue(at, false);
+            room.retention.forgetDue(at, false);
             clock = at;
-            fire(d, at, out);
+            Deadlines.fire(this, room, d, at, out);
         }
-        room.forgetDue(t, inclusive);
+        room.retention.forgetDue(t, inclusive);
     }
-
-    private void fire(Deadline d, Instant at, List<Recorded> out) {
-        switch (d.kind()) {
-            case ACKNOWLEDGEMENT -> {
-                UnitState u = room.units.get(d.subject());
-                if (u.committed() && u.assignment == d.token() && !u.acknowledged && !u.atScene
-                        && !u.unacknowledgedAlerted) {
-                    record(new Event.AssignmentUnacknowledged(u.committedTo, u.id,
-                            incidentRecipient(u.committedTo, Role.DESPATCHER)), at, null, out);
-                }
-            }
-            case DIVERT_REVIEW -> {
-                // Whether or not the original is still open: closing it must not make the review disappear.
-                IncidentState i = room.incidents.get(d.subject());
-                if (i != null) {
-                    DivertState v = i.divert(d.token());
-                    if (v != null && v.review == null && !v.reviewOverdue) {
-                        record(new Event.DivertReviewOverdue(i.id, v.unitId,
-                                Recipient.role(Role.DUTY_OFFICER, i.bcu)), at, null, out);
-                    }
-                }
-            }
-            case UNRESOURCED -> {
-                IncidentState i = room.incidents.get(d.subject());
-                if (i != null && i.open() && !i.attended() && i.committed.isEmpty() && i.unresourcedSince != null
-                        && i.unresourcedToken == d.token() && !i.unresourcedAlerted) {
-                    record(new Event.IncidentUnresourced(i.id, Recipient.role(Role.DESPATCHER, i.bcu)), at, null, out);
-                }
-            }
-            case ATTENDANCE_WARNING -> {
-                IncidentState i = countdownRunning(d);
-                if (i != null && !i.warned) {
-                    record(new Event.AttendanceWarning(i.id, i.targetAt, Recipient.role(Role.DESPATCHER, i.bcu)),
-                            at, null, out);
-                }
-            }
-            case ATTENDANCE_BREACH -> {
-                IncidentState i = countdownRunning(d);
-                if (i != null && !i.breached) {
-                    record(new Event.AttendanceBreached(i.id, i.targetAt, Recipient.role(Role.CONTROLLER, i.bcu)),
-                            at, null, out);
-                }
-            }
-            case VICTIM_CONTACT, FIRST_STAGE_REVIEW, SECOND_STAGE_REVIEW, SCHEME_END ->
-                    room.schemes.fire(this, d, at, out);
-        }
-    }
-
-    private IncidentState countdownRunning(Deadline d) {
-        IncidentState i = room.incidents.get(d.subject());
-        return i != null && i.open() && !i.attended() && i.countdownToken == d.token() ? i : null;
-    }
-
-    private Recipient incidentRecipient(String incidentId, Role role) {
-        IncidentState i = room.incidents.get(incidentId);
-        return Recipient.role(role, i == null ? null : i.bcu);
-    }
-
-    static final Comparator<IncidentState> QUEUE_ORDER =
-            Comparator.comparing((IncidentState i) -> i.grade).thenComparing(i -> i.createdAt).thenComparing(i -> i.id);
 }

@@ -2,6 +2,7 @@ package vigil.core.engine;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import vigil.core.Command.DivertDecision;
 import vigil.core.Grade;
@@ -9,6 +10,10 @@ import vigil.core.Location;
 
 /** Live state of one incident. Mutated only by {@link Room#apply}. */
 final class IncidentState {
+    /** The queue's order: by grade, then oldest first, then by id. */
+    static final Comparator<IncidentState> QUEUE_ORDER =
+            Comparator.comparing((IncidentState i) -> i.grade).thenComparing(i -> i.createdAt).thenComparing(i -> i.id);
+
     final String id;
     final String callId;
     final Instant createdAt;

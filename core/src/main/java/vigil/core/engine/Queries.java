@@ -100,13 +100,13 @@ public final class Queries {
 
     /** Open incidents, most urgent first, then oldest first. */
     public List<IncidentView> openIncidents() {
-        return room.incidents.values().stream().filter(IncidentState::open).sorted(Engine.QUEUE_ORDER)
+        return room.incidents.values().stream().filter(IncidentState::open).sorted(IncidentState.QUEUE_ORDER)
                 .map(Queries::view).toList();
     }
 
     /** The despatch queue: open, unattended incidents with no unit, most urgent first, then oldest first. */
     public List<IncidentView> unresourced() {
-        return room.incidents.values().stream().filter(Queries::isUnresourced).sorted(Engine.QUEUE_ORDER)
+        return room.incidents.values().stream().filter(Queries::isUnresourced).sorted(IncidentState.QUEUE_ORDER)
                 .map(Queries::view).toList();
     }
 
@@ -131,7 +131,8 @@ public final class Queries {
         room.removedStaff.stream().sorted().forEach(id -> b.append("removed ").append(id).append('\n'));
         new TreeMap<>(room.calls).values().forEach(c -> b.append(c.id).append(' ').append(c.incidentId).append(' ')
                 .append(c.schemeIds).append('\n'));
-        b.append(room.schemes.describe());
+        room.schemes.values().forEach(s -> b.append(s.describe()).append('\n'));
+        b.append(room.history.describe());
         return b.toString();
     }
 

@@ -1,8 +1,6 @@
 package vigil.core.engine;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,7 +13,9 @@ import vigil.core.Actor;
 import vigil.core.Event;
 import vigil.core.Event.*;
 import vigil.core.Grade;
+import vigil.core.Command.Explained;
 import vigil.core.Policy;
+import vigil.core.Recipient;
 import vigil.core.Role;
 import vigil.core.Roster;
 
@@ -33,7 +33,11 @@ final class Room {
     final Map<String, IncidentState> incidents = new HashMap<>();
     final Map<String, CallState> calls = new HashMap<>();
     final PriorityQueue<Deadline> deadlines = new PriorityQueue<>();
-    final Schemes schemes;
+    final Map<String, SchemeState> schemes = new LinkedHashMap<>();
+    final SchemeMatching matching = new SchemeMatching(this);
+    /** Earlier calls by CLI and address: not a scheme concept, but what the call handler is shown beside one. */
+    final CallerHistory history;
+    final Retention retention;
     private long armed;
     long openIncidents;
 
@@ -45,7 +49,8 @@ final class Room {
         for (Roster.UnitSpec u : roster.units()) {
             units.put(u.id(), new UnitState(u.id(), u.callSign(), u.bcu(), u.location()));
         }
-        this.schemes = new Schemes(this);
+        this.history = new CallerHistory(policy);
+        this.retention = new Retention(this);
     }
 
     /** Whether {@code id} names, or once named, a member of staff or a unit: staff and units share one set of ids. */
@@ -87,8 +92,8 @@ final class Room {
             case CallRecorded e -> {
                 CallState c = new CallState(e.callId(), at, e.cli(), Addresses.key(e.address()), e.location());
                 calls.put(c.id, c);
-                schemes.remember(c, at);
-                forgetLater(at, c);
+                history.remember(c.id, at, c.cli, c.addressKey);
+                retention.forgetLater(at, c);
             }
             case IncidentCreated e -> {
                 IncidentState i = new IncidentState(e.incidentId(), e.callId(), at, e.grade(), e.targetAt(), e.incidentType(),
@@ -102,8 +107,10 @@ final class Room {
                     i.schemeIds = c.schemeIds;
                     i.location = c.location;
                 }
-                schemes.incidentCreated(e.callId(), Boolean.TRUE.equals(e.domestic()));
-                armCountdown(i);
+                if (Boolean.TRUE.equals(e.domestic())) {
+                    history.markDomestic(e.callId());
+                }
+                Deadlines.armCountdown(this, i);
                 startUnresourced(i, at);
             }
             case CallLinked e -> {
@@ -117,7 +124,7 @@ final class Room {
                     }
                 }
                 if (Boolean.TRUE.equals(i.domestic)) {
-                    schemes.incidentCreated(c.id, true);
+                    history.markDomestic(c.id);
                 }
             }
             case IncidentRegraded e -> {
@@ -127,7 +134,7 @@ final class Room {
                 i.countdownToken = nextToken();
                 i.warned = false;
                 i.breached = false;
-                armCountdown(i);
+                Deadlines.armCountdown(this, i);
                 if (i.unresourcedSince != null && !i.unresourcedAlerted) {
                     armUnresourced(i);
                 }
@@ -138,7 +145,7 @@ final class Room {
                 i.unresourcedSince = null;
                 i.reallocationRequested = false;
                 openIncidents--;
-                forgetLater(at, i);
+                retention.forgetLater(at, i);
             }
             case UnitAssigned e -> {
                 UnitState u = units.get(e.unitId());
@@ -156,7 +163,7 @@ final class Room {
                 i.unresourcedSince = null;
                 i.unresourcedToken = nextToken();
                 i.reallocationRequested = false;
-                arm(at.plus(policy.ackWithin()), Deadline.Kind.ACKNOWLEDGEMENT, u.id, u.assignment);
+                Deadlines.armAcknowledgement(this, u, at);
             }
             case AssignmentAcknowledged e -> units.get(e.unitId()).acknowledged = true;
             case AssignmentUnacknowledged e -> units.get(e.unitId()).unacknowledgedAlerted = true;
@@ -185,7 +192,7 @@ final class Room {
             case DivertTagged e -> incidents.get(e.incidentId()).divertTagged = true;
             case DivertReviewRequested e -> {
                 IncidentState i = incidents.get(e.incidentId());
-                arm(at.plus(policy.divertReviewWithin()), Deadline.Kind.DIVERT_REVIEW, i.id, i.latestDivert().token);
+                Deadlines.armDivertReview(this, i, i.latestDivert(), at);
             }
             case DivertReviewOverdue e -> {
                 // Overdue deadlines fire in the order the diverts were made: the first of this unit's not yet marked.
@@ -210,16 +217,43 @@ final class Room {
             case AttendanceWarning e -> incidents.get(e.incidentId()).warned = true;
             case AttendanceBreached e -> incidents.get(e.incidentId()).breached = true;
             case CommandRejected e -> { /* a refusal changes nothing */ }
-            case SchemeRequested e -> schemes.apply(e, at);
-            case SchemeRejected e -> schemes.apply(e, at);
-            case SchemeActivated e -> schemes.apply(e, at);
-            case VictimContactRecorded e -> schemes.apply(e, at);
-            case VictimContactOverdue e -> schemes.apply(e, at);
-            case FirstStageReviewSent e -> schemes.apply(e, at);
-            case SecondStageReviewSent e -> schemes.apply(e, at);
-            case SchemeExtended e -> schemes.apply(e, at);
-            case SchemeWithdrawn e -> schemes.apply(e, at);
-            case SchemeReviewOverdue e -> schemes.apply(e, at);
+            case SchemeRequested e -> schemes.put(e.schemeId(), new SchemeState(e));
+            case SchemeRejected e -> schemes.get(e.schemeId()).status = SchemeState.Status.REJECTED;
+            case SchemeActivated e -> {
+                SchemeState s = schemes.get(e.schemeId());
+                s.status = SchemeState.Status.ACTIVE;
+                s.activatedAt = at;
+                startCycle(s, e.maxUntil(), e.firstReviewAt());
+                Deadlines.armVictimContact(this, s, at);
+                matching.index(s);
+            }
+            case VictimContactRecorded e -> {
+                SchemeState s = schemes.get(e.schemeId());
+                SchemeState.Contact c = new SchemeState.Contact(at, e.outcome(), e.explained());
+                s.contacts.add(c);
+                if (s.victimInformedAt == null && c.informed(Explained.SCHEME, Explained.DURATION)) {
+                    s.victimInformedAt = at;
+                }
+            }
+            case VictimContactOverdue e -> schemes.get(e.schemeId()).contactOverdue = true;
+            case FirstStageReviewSent e -> {
+                SchemeState s = schemes.get(e.schemeId());
+                s.firstStageSentAt = at;
+                s.contactsBeforeReview = s.contacts.size();
+                Deadlines.armSecondStage(this, s, at);
+            }
+            case SecondStageReviewSent e -> schemes.get(e.schemeId()).secondStageSent = true;
+            case SchemeExtended e -> {
+                SchemeState s = schemes.get(e.schemeId());
+                s.cycle++;
+                startCycle(s, e.maxUntil(), e.firstReviewAt());
+            }
+            case SchemeWithdrawn e -> {
+                SchemeState s = schemes.get(e.schemeId());
+                s.status = SchemeState.Status.WITHDRAWN;
+                s.withdrawnAt = at;
+            }
+            case SchemeReviewOverdue e -> schemes.get(e.schemeId()).reviewOverdue = true;
             case SchemeMatched e -> {
                 CallState c = calls.get(e.callId());
                 if (c != null) {
@@ -275,87 +309,26 @@ final class Room {
 
     private void armUnresourced(IncidentState i) {
         i.unresourcedToken = nextToken();
-        Duration window = policy.unresourcedAfterFor(i.grade).orElse(null);
-        if (window != null) {
-            arm(i.unresourcedSince.plus(window), Deadline.Kind.UNRESOURCED, i.id, i.unresourcedToken);
-        }
+        Deadlines.armUnresourced(this, i);
     }
 
-    private void armCountdown(IncidentState i) {
-        if (i.targetAt == null || i.attended()) {
-            return;
-        }
-        Duration target = Duration.between(i.createdAt, i.targetAt);
-        Instant warnAt = i.createdAt.plusNanos(Math.round(target.toNanos() * policy.warnFraction()));
-        arm(warnAt, Deadline.Kind.ATTENDANCE_WARNING, i.id, i.countdownToken);
-        arm(i.targetAt, Deadline.Kind.ATTENDANCE_BREACH, i.id, i.countdownToken);
+    private void startCycle(SchemeState s, Instant maxUntil, Instant firstReviewAt) {
+        s.maxUntil = maxUntil;
+        s.firstReviewAt = firstReviewAt;
+        s.firstStageSentAt = null;
+        s.secondStageSent = false;
+        s.reviewOverdue = false;
+        Deadlines.armCycle(this, s);
+    }
+
+    /** Who an incident's alert goes to: {@code role} in the incident's BCU (any BCU when it is not known). */
+    Recipient alertTo(String incidentId, Role role) {
+        IncidentState i = incidents.get(incidentId);
+        return Recipient.role(role, i == null ? null : i.bcu);
     }
 
     /** Target time for an incident of {@code grade} created at {@code createdAt}; null for a grade with no target. */
     Instant targetAt(Instant createdAt, Grade grade) {
         return policy.targetFor(grade).map(createdAt::plus).orElse(null);
-    }
-
-    /**
-     * Housekeeping, not an alert: a closed incident (or a call never made an incident) leaves live state
-     * {@code retainClosedFor} after it closed (was recorded). The delay is the same for all, so they come due in the
-     * order they were queued: a plain queue serves, not the deadline heap.
-     */
-    private record Forget(Instant queuedAt, Object what) {}
-
-    private final ArrayDeque<Forget> forgets = new ArrayDeque<>();
-    private Instant headForgetDue;
-
-    private void forgetLater(Instant at, Object what) {
-        if (policy.retainClosedFor() != null) {
-            forgets.addLast(new Forget(at, what));
-        }
-    }
-
-    /** Forgets everything due at or before {@code t} (strictly before when not {@code inclusive}). */
-    void forgetDue(Instant t, boolean inclusive) {
-        Forget f;
-        while ((f = forgets.peekFirst()) != null) {
-            if (headForgetDue == null) {
-                headForgetDue = policy.retainClosedFor().addTo(f.queuedAt(), policy.zone());
-            }
-            int c = headForgetDue.compareTo(t);
-            if (c > 0 || (c == 0 && !inclusive)) {
-                return;
-            }
-            forgets.pollFirst();
-            headForgetDue = null;
-            switch (f.what()) {
-                case IncidentState i -> forgetIncident(i);
-                case CallState call -> forgetCall(call);
-                default -> throw new IllegalStateException("cannot forget " + f.what());
-            }
-        }
-    }
-
-    /** Removes a closed incident, and its calls, from live state. Housekeeping: no event. */
-    private void forgetIncident(IncidentState i) {
-        if (incidents.get(i.id) != i || i.open()) {
-            return;
-        }
-        incidents.remove(i.id);
-        forgetCallOf(i.callId, i.id);
-        for (String c : i.linkedCalls) {
-            forgetCallOf(c, i.id);
-        }
-    }
-
-    private void forgetCallOf(String callId, String incidentId) {
-        CallState c = calls.get(callId);
-        if (c != null && incidentId.equals(c.incidentId)) {
-            calls.remove(callId);
-        }
-    }
-
-    /** Removes a call that never became part of an incident. */
-    private void forgetCall(CallState c) {
-        if (calls.get(c.id) == c && c.incidentId == null) {
-            calls.remove(c.id);
-        }
     }
 }

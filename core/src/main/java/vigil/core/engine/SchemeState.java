@@ -94,4 +94,11 @@ final class SchemeState {
         }
         return false;
     }
+
+    /** The scheme's state in one line, for comparing two engines. */
+    String describe() {
+        return id() + ' ' + status + ' ' + maxUntil + ' ' + firstReviewAt + ' ' + cycle + ' ' + firstStageSentAt + ' '
+                + secondStageSent + ' ' + reviewOverdue + ' ' + contactOverdue + ' ' + victimInformedAt + ' '
+                + contacts.size();
+    }
 }
