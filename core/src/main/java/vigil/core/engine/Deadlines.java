@@ -30,8 +30,11 @@ import vigil.core.Roster;
  * whose condition has gone, or whose token has been superseded, raises nothing; none raises its alert twice.
  */
 final class Deadlines {
-    /** Bound on armed deadlines: each is armed by an event, so this many means something arms without end. */
-    static final int MAX_ARMED = 50_000_000;
+    /**
+     * Bound on deadlines pending at once. A handful are armed per incident, assignment, divert and scheme cycle, and
+     * each leaves the heap when due, so this many means something arms without end.
+     */
+    static final int MAX_PENDING = 50_000_000;
 
     private Deadlines() {}
 
@@ -98,7 +101,7 @@ final class Deadlines {
                 // Whether or not the original is still open: closing it must not make the review disappear.
                 IncidentState i = room.incidents.get(d.subject());
                 DivertState v = i == null ? null : i.divert(d.token());
-                yield v != null && v.review == null && !v.reviewOverdue
+                yield v != null && v.awaitingReview() && !v.reviewOverdueAlerted
                         ? new DivertReviewOverdue(i.id, v.unitId, room.alertTo(i.id, DUTY_OFFICER)) : null;
             }
             case UNRESOURCED -> {
@@ -109,18 +112,18 @@ final class Deadlines {
             }
             case ATTENDANCE_WARNING -> {
                 IncidentState i = countdownRunning(room, d);
-                yield i != null && !i.warned
+                yield i != null && !i.warningAlerted
                         ? new AttendanceWarning(i.id, i.targetAt, room.alertTo(i.id, DESPATCHER)) : null;
             }
             case ATTENDANCE_BREACH -> {
                 IncidentState i = countdownRunning(room, d);
-                yield i != null && !i.breached
+                yield i != null && !i.breachAlerted
                         ? new AttendanceBreached(i.id, i.targetAt, room.alertTo(i.id, CONTROLLER)) : null;
             }
             case VICTIM_CONTACT -> {
                 // Whatever became of the scheme since: the victim must have been told of it.
                 SchemeState s = room.schemes.get(d.subject());
-                yield s != null && s.victimInformedAt == null && !s.contactOverdue
+                yield s != null && s.victimInformedAt == null && !s.contactOverdueAlerted
                         ? new VictimContactOverdue(s.id(), s.form.oic(), oic(s)) : null;
             }
             case FIRST_STAGE_REVIEW -> {
@@ -130,11 +133,11 @@ final class Deadlines {
             }
             case SECOND_STAGE_REVIEW -> {
                 SchemeState s = activeInCycle(room, d);
-                yield s != null && !s.secondStageSent ? secondStage(room, s) : null;
+                yield s != null && !s.secondStageAlerted ? secondStage(room, s) : null;
             }
             case SCHEME_END -> {
                 SchemeState s = activeInCycle(room, d);
-                yield s != null && !s.reviewOverdue
+                yield s != null && !s.reviewOverdueAlerted
                         ? new SchemeReviewOverdue(s.id(), Recipient.role(CRIME_MANAGER, s.form.bcu())) : null;
             }
         };

@@ -21,6 +21,8 @@ final class Decision {
     private final Engine engine;
     private final List<Recorded> out;
     private final Actor by;
+    /** A refused command records its one refusal and nothing more. */
+    private boolean refused;
 
     /** {@code by}: the actor as the roster knows them (see {@link Room#onRoster}). */
     Decision(Engine engine, Room room, Instant at, long step, Command command, Actor by, List<Recorded> out) {
@@ -39,11 +41,14 @@ final class Decision {
     }
 
     void emit(Event e) {
+        assert !refused : command.name() + " was refused, yet emits " + e.type();
         engine.record(e, at, command.by().id(), out);
     }
 
     /** Refuses the command: one {@code CommandRejected}, no change. Returns false for use in guard chains. */
     boolean reject(Reason reason, String detail) {
+        assert !refused : command.name() + " refused twice: " + detail;
+        refused = true;
         engine.record(new Event.CommandRejected(step, command.name(), reason, detail), at, command.by().id(), out);
         return false;
     }

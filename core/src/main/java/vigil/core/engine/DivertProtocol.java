@@ -60,6 +60,11 @@ final class DivertProtocol {
             return;
         }
         String from = u.committedTo;
+        if (d.room.incidents.get(from).diverts().size() >= IncidentState.MAX_DIVERTS) {
+            d.reject(Reason.INVALID_STATE, "incident " + from + " has had " + IncidentState.MAX_DIVERTS
+                    + " diverts, the most one incident may have");
+            return;
+        }
         d.emit(new UnitDiverted(u.id, from, to.id, c.reason()));
         d.emit(new DivertTagged(from));
         d.emit(new UnitAssigned(to.id, u.id));

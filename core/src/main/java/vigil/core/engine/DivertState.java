@@ -11,10 +11,9 @@ final class DivertState {
     final String unitId;
     final String toIncidentId;
     final Instant at;
-    DivertDecision review;
-    boolean reviewOverdue;
-    boolean challenged;
-    ChallengeDecision challengeResolution;
+    Stage stage = Stage.AWAITING_REVIEW;
+    /** The alert that its review is overdue has been raised. */
+    boolean reviewOverdueAlerted;
 
     DivertState(long token, String unitId, String toIncidentId, Instant at) {
         this.token = token;
@@ -23,7 +22,26 @@ final class DivertState {
         this.at = at;
     }
 
-    boolean challengePending() {
-        return challenged && challengeResolution == null;
+    /** Where the divert stands in the protocol; each stage follows only from the one before it. */
+    enum Stage {
+        AWAITING_REVIEW, APPROVED, OVERRIDDEN, OVERRIDE_CHALLENGED, OVERRIDE_UPHELD, DIVERT_ALLOWED;
+
+        static Stage reviewed(DivertDecision decision) {
+            return switch (decision) {
+                case APPROVE -> APPROVED;
+                case OVERRIDE -> OVERRIDDEN;
+            };
+        }
+
+        static Stage resolved(ChallengeDecision decision) {
+            return switch (decision) {
+                case UPHOLD_OVERRIDE -> OVERRIDE_UPHELD;
+                case ALLOW_DIVERT -> DIVERT_ALLOWED;
+            };
+        }
+    }
+
+    boolean awaitingReview() {
+        return stage == Stage.AWAITING_REVIEW;
     }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import vigil.core.Command.DivertDecision;
 import vigil.core.Grade;
 import vigil.core.Location;
 
@@ -32,13 +31,16 @@ final class IncidentState {
     final List<String> linkedCalls = new ArrayList<>(1);
     /** Renewed on regrade, so warnings and breaches armed under the old grade fire nothing. */
     long countdownToken;
-    boolean warned;
-    boolean breached;
+    /** The attendance warning (breach) alert has been raised under the current grade. */
+    boolean warningAlerted;
+    boolean breachAlerted;
     /** When the incident last lost (or never had) a unit while unattended; null while resourced or attended. */
     Instant unresourcedSince;
     long unresourcedToken;
     boolean unresourcedAlerted;
     List<DivertState> diverts; // null until the first divert
+    /** Bound on diverts from one incident (each needs a unit committed to it and taken away): beyond it, refused. */
+    static final int MAX_DIVERTS = 1_000;
     boolean reallocationRequested;
     /** Active schemes its calls matched when they were recorded; empty when none. */
     List<String> schemeIds = List.of();
@@ -70,7 +72,7 @@ final class IncidentState {
     /** The oldest divert not yet reviewed (of {@code unitId} when given), or null. */
     DivertState divertAwaitingReview(String unitId) {
         for (DivertState d : diverts()) {
-            if (d.review == null && (unitId == null || d.unitId.equals(unitId))) {
+            if (d.awaitingReview() && (unitId == null || d.unitId.equals(unitId))) {
                 return d;
             }
         }
@@ -82,7 +84,7 @@ final class IncidentState {
         List<DivertState> all = diverts();
         for (int k = all.size() - 1; k >= 0; k--) {
             DivertState d = all.get(k);
-            if (d.review == DivertDecision.OVERRIDE && !d.challenged && (unitId == null || d.unitId.equals(unitId))) {
+            if (d.stage == DivertState.Stage.OVERRIDDEN && (unitId == null || d.unitId.equals(unitId))) {
                 return d;
             }
         }
@@ -92,7 +94,7 @@ final class IncidentState {
     /** The oldest challenged override awaiting the duty officer (of {@code unitId} when given), or null. */
     DivertState challengeAwaitingDecision(String unitId) {
         for (DivertState d : diverts()) {
-            if (d.challengePending() && (unitId == null || d.unitId.equals(unitId))) {
+            if (d.stage == DivertState.Stage.OVERRIDE_CHALLENGED && (unitId == null || d.unitId.equals(unitId))) {
                 return d;
             }
         }

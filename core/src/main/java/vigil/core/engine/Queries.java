@@ -123,7 +123,7 @@ public final class Queries {
     public String describe() {
         StringBuilder b = new StringBuilder();
         new TreeMap<>(room.incidents).values().forEach(i -> b.append(view(i)).append(' ')
-                .append(i.countdownToken).append(i.warned).append(i.breached).append(i.unresourcedSince)
+                .append(i.countdownToken).append(i.warningAlerted).append(i.breachAlerted).append(i.unresourcedSince)
                 .append(i.unresourcedAlerted).append(diverts(i)).append('\n'));
         room.units.values().forEach(u -> b.append(view(u)).append(' ').append(u.assignment)
                 .append(u.unacknowledgedAlerted).append(u.retired ? " retired" : "").append('\n'));
@@ -139,9 +139,8 @@ public final class Queries {
     private static String diverts(IncidentState i) {
         StringBuilder b = new StringBuilder("[");
         for (DivertState d : i.diverts()) {
-            b.append(d.unitId).append('>').append(d.toIncidentId).append(' ').append(d.review).append(' ')
-                    .append(d.reviewOverdue).append(' ').append(d.challenged).append(' ')
-                    .append(d.challengeResolution).append(';');
+            b.append(d.unitId).append('>').append(d.toIncidentId).append(' ').append(d.stage).append(' ')
+                    .append(d.reviewOverdueAlerted).append(';');
         }
         return b.append(']').toString();
     }

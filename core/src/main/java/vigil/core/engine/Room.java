@@ -83,6 +83,7 @@ final class Room {
     }
 
     void arm(Instant at, Deadline.Kind kind, String subject, long token) {
+        assert deadlines.size() < Deadlines.MAX_PENDING : "over " + Deadlines.MAX_PENDING + " deadlines pending";
         deadlines.add(new Deadline(at, ++armed, kind, subject, token));
     }
 
@@ -132,8 +133,8 @@ final class Room {
                 i.grade = e.grade();
                 i.targetAt = e.targetAt();
                 i.countdownToken = nextToken();
-                i.warned = false;
-                i.breached = false;
+                i.warningAlerted = false;
+                i.breachAlerted = false;
                 Deadlines.armCountdown(this, i);
                 if (i.unresourcedSince != null && !i.unresourcedAlerted) {
                     armUnresourced(i);
@@ -141,6 +142,8 @@ final class Room {
             }
             case IncidentClosed e -> {
                 IncidentState i = incidents.get(e.incidentId());
+                assert i.open() : "incident " + i.id + " closed twice";
+                assert i.committed.isEmpty() : "incident " + i.id + " closed with units committed: " + i.committed;
                 i.closed = true;
                 i.unresourcedSince = null;
                 i.reallocationRequested = false;
@@ -153,6 +156,8 @@ final class Room {
                     release(u, at);
                 }
                 IncidentState i = incidents.get(e.incidentId());
+                assert i.open() : "unit " + u.id + " assigned to closed incident " + i.id;
+                assert !u.retired : "retired unit " + u.id + " assigned";
                 assert !i.committed.contains(u.id) : "unit " + u.id + " committed twice to " + i.id;
                 u.committedTo = i.id;
                 u.assignment++;
@@ -165,11 +170,21 @@ final class Room {
                 i.reallocationRequested = false;
                 Deadlines.armAcknowledgement(this, u, at);
             }
-            case AssignmentAcknowledged e -> units.get(e.unitId()).acknowledged = true;
-            case AssignmentUnacknowledged e -> units.get(e.unitId()).unacknowledgedAlerted = true;
+            case AssignmentAcknowledged e -> {
+                UnitState u = units.get(e.unitId());
+                assert e.incidentId().equals(u.committedTo) : "unit " + u.id + " acknowledged where not committed";
+                u.acknowledged = true;
+            }
+            case AssignmentUnacknowledged e -> {
+                UnitState u = units.get(e.unitId());
+                assert !u.unacknowledgedAlerted : "unacknowledged alert raised twice for unit " + u.id;
+                u.unacknowledgedAlerted = true;
+            }
             case UnitArrived e -> {
                 UnitState u = units.get(e.unitId());
                 IncidentState i = incidents.get(e.incidentId());
+                assert i.id.equals(u.committedTo) : "unit " + u.id + " arrived at " + i.id + ", not where committed";
+                assert !u.atScene : "unit " + u.id + " arrived twice";
                 u.atScene = true;
                 if (i.location != null) {
                     u.location = i.location;
@@ -179,14 +194,21 @@ final class Room {
                     i.unresourcedSince = null;
                 }
             }
-            case UnitCleared e -> release(units.get(e.unitId()), at);
+            case UnitCleared e -> {
+                UnitState u = units.get(e.unitId());
+                assert e.incidentId().equals(u.committedTo) : "unit " + u.id + " cleared from where not committed";
+                release(u, at);
+            }
             case UnitStatusChanged e -> units.get(e.unitId()).status = e.status();
             case UnitDiverted e -> {
                 IncidentState from = incidents.get(e.fromIncidentId());
-                release(units.get(e.unitId()), at);
+                UnitState u = units.get(e.unitId());
+                assert from.id.equals(u.committedTo) : "unit " + u.id + " diverted from where not committed";
+                release(u, at);
                 if (from.diverts == null) {
                     from.diverts = new ArrayList<>(1);
                 }
+                assert from.diverts.size() < IncidentState.MAX_DIVERTS : "incident " + from.id + " over its divert bound";
                 from.diverts.add(new DivertState(nextToken(), e.unitId(), e.toIncidentId(), at));
             }
             case DivertTagged e -> incidents.get(e.incidentId()).divertTagged = true;
@@ -194,28 +216,32 @@ final class Room {
                 IncidentState i = incidents.get(e.incidentId());
                 Deadlines.armDivertReview(this, i, i.latestDivert(), at);
             }
-            case DivertReviewOverdue e -> {
-                // Overdue deadlines fire in the order the diverts were made: the first of this unit's not yet marked.
-                for (DivertState d : incidents.get(e.incidentId()).diverts()) {
-                    if (d.review == null && !d.reviewOverdue && d.unitId.equals(e.unitId())) {
-                        d.reviewOverdue = true;
-                        break;
-                    }
-                }
-            }
+            case DivertReviewOverdue e -> reviewOverdue(e);
             case DivertApproved e -> reviewed(e.incidentId(), e.unitId(), vigil.core.Command.DivertDecision.APPROVE);
             case DivertOverridden e -> reviewed(e.incidentId(), e.unitId(), vigil.core.Command.DivertDecision.OVERRIDE);
             case ReallocationRequested e -> incidents.get(e.incidentId()).reallocationRequested = true;
             case ReallocationTasked e -> incidents.get(e.incidentId()).reallocationRequested = false;
             case OverrideChallenged e ->
-                    incidents.get(e.incidentId()).overrideOpenToChallenge(e.unitId()).challenged = true;
-            case ChallengeResolved e ->
-                    incidents.get(e.incidentId()).challengeAwaitingDecision(e.unitId()).challengeResolution = e.decision();
+                    incidents.get(e.incidentId()).overrideOpenToChallenge(e.unitId()).stage = DivertState.Stage.OVERRIDE_CHALLENGED;
+            case ChallengeResolved e -> incidents.get(e.incidentId()).challengeAwaitingDecision(e.unitId()).stage =
+                    DivertState.Stage.resolved(e.decision());
             case DivertAudited e -> { /* an audit record only: live state does not change */ }
             case UrgentReviewRequested e -> { /* an alert for QART only */ }
-            case IncidentUnresourced e -> incidents.get(e.incidentId()).unresourcedAlerted = true;
-            case AttendanceWarning e -> incidents.get(e.incidentId()).warned = true;
-            case AttendanceBreached e -> incidents.get(e.incidentId()).breached = true;
+            case IncidentUnresourced e -> {
+                IncidentState i = incidents.get(e.incidentId());
+                assert !i.unresourcedAlerted && i.committed.isEmpty() : "unresourced alert for " + i.id + " wrongly";
+                i.unresourcedAlerted = true;
+            }
+            case AttendanceWarning e -> {
+                IncidentState i = incidents.get(e.incidentId());
+                assert !i.warningAlerted && !i.attended() : "attendance warning for " + i.id + " twice or attended";
+                i.warningAlerted = true;
+            }
+            case AttendanceBreached e -> {
+                IncidentState i = incidents.get(e.incidentId());
+                assert !i.breachAlerted && !i.attended() : "attendance breach for " + i.id + " twice or attended";
+                i.breachAlerted = true;
+            }
             case CommandRejected e -> { /* a refusal changes nothing */ }
             case SchemeRequested e -> schemes.put(e.schemeId(), new SchemeState(e));
             case SchemeRejected e -> schemes.get(e.schemeId()).status = SchemeState.Status.REJECTED;
@@ -229,20 +255,30 @@ final class Room {
             }
             case VictimContactRecorded e -> {
                 SchemeState s = schemes.get(e.schemeId());
+                assert s.contacts.size() < SchemeState.MAX_CONTACTS : "scheme " + s.id() + " over its contact bound";
                 SchemeState.Contact c = new SchemeState.Contact(at, e.outcome(), e.explained());
                 s.contacts.add(c);
                 if (s.victimInformedAt == null && c.informed(Explained.SCHEME, Explained.DURATION)) {
                     s.victimInformedAt = at;
                 }
             }
-            case VictimContactOverdue e -> schemes.get(e.schemeId()).contactOverdue = true;
+            case VictimContactOverdue e -> {
+                SchemeState s = schemes.get(e.schemeId());
+                assert !s.contactOverdueAlerted && s.victimInformedAt == null : "contact overdue for " + s.id() + " wrongly";
+                s.contactOverdueAlerted = true;
+            }
             case FirstStageReviewSent e -> {
                 SchemeState s = schemes.get(e.schemeId());
+                assert s.active() && s.firstStageSentAt == null : "first-stage review for " + s.id() + " wrongly";
                 s.firstStageSentAt = at;
                 s.contactsBeforeReview = s.contacts.size();
                 Deadlines.armSecondStage(this, s, at);
             }
-            case SecondStageReviewSent e -> schemes.get(e.schemeId()).secondStageSent = true;
+            case SecondStageReviewSent e -> {
+                SchemeState s = schemes.get(e.schemeId());
+                assert s.active() && !s.secondStageAlerted : "second-stage review for " + s.id() + " wrongly";
+                s.secondStageAlerted = true;
+            }
             case SchemeExtended e -> {
                 SchemeState s = schemes.get(e.schemeId());
                 s.cycle++;
@@ -253,7 +289,11 @@ final class Room {
                 s.status = SchemeState.Status.WITHDRAWN;
                 s.withdrawnAt = at;
             }
-            case SchemeReviewOverdue e -> schemes.get(e.schemeId()).reviewOverdue = true;
+            case SchemeReviewOverdue e -> {
+                SchemeState s = schemes.get(e.schemeId());
+                assert s.active() && !s.reviewOverdueAlerted : "scheme review overdue for " + s.id() + " wrongly";
+                s.reviewOverdueAlerted = true;
+            }
             case SchemeMatched e -> {
                 CallState c = calls.get(e.callId());
                 if (c != null) {
@@ -281,9 +321,21 @@ final class Room {
         return List.copyOf(out);
     }
 
+    /** Overdue deadlines fire in the order the diverts were made: the first of this unit's not yet marked. */
+    private void reviewOverdue(DivertReviewOverdue e) {
+        for (DivertState d : incidents.get(e.incidentId()).diverts()) {
+            if (d.awaitingReview() && !d.reviewOverdueAlerted && d.unitId.equals(e.unitId())) {
+                d.reviewOverdueAlerted = true;
+                return;
+            }
+        }
+        assert false : "divert review overdue raised twice, or for no divert awaiting review: " + e;
+    }
+
     private void reviewed(String incidentId, String unitId, vigil.core.Command.DivertDecision decision) {
         DivertState d = incidents.get(incidentId).divertAwaitingReview(unitId);
-        d.review = decision;
+        assert d != null : "incident " + incidentId + " has no divert of " + unitId + " awaiting review";
+        d.stage = DivertState.Stage.reviewed(decision);
     }
 
     /** The unit stops being committed; the incident it leaves starts its unresourced clock if it is left bare. */
@@ -316,8 +368,8 @@ final class Room {
         s.maxUntil = maxUntil;
         s.firstReviewAt = firstReviewAt;
         s.firstStageSentAt = null;
-        s.secondStageSent = false;
-        s.reviewOverdue = false;
+        s.secondStageAlerted = false;
+        s.reviewOverdueAlerted = false;
         Deadlines.armCycle(this, s);
     }
 

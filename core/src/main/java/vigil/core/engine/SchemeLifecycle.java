@@ -78,6 +78,11 @@ final class SchemeLifecycle {
                     + "the victim about");
             return;
         }
+        if (s.contacts.size() >= SchemeState.MAX_CONTACTS) {
+            d.reject(Reason.INVALID_STATE, "scheme " + s.id() + " has " + SchemeState.MAX_CONTACTS
+                    + " contact attempts recorded, the most one scheme may have");
+            return;
+        }
         d.emit(new VictimContactRecorded(s.id(), c.method(), c.outcome(), c.explained(), c.note()));
     }
 

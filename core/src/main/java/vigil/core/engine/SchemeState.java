@@ -41,12 +41,15 @@ final class SchemeState {
     Instant firstStageSentAt;
     /** How many contacts had been recorded when the current cycle's first-stage review was sent. */
     int contactsBeforeReview;
-    boolean secondStageSent;
-    boolean reviewOverdue;
-    boolean contactOverdue;
+    /** Alerts raised: the second-stage review and the scheme's end in this cycle, the victim not told in time. */
+    boolean secondStageAlerted;
+    boolean reviewOverdueAlerted;
+    boolean contactOverdueAlerted;
     Instant victimInformedAt;
     Instant withdrawnAt;
     final List<Contact> contacts = new ArrayList<>(4);
+    /** Bound on contact attempts recorded for one scheme: beyond it, refused (a year of ten a day fits). */
+    static final int MAX_CONTACTS = 10_000;
 
     SchemeState(SchemeRequested form) {
         this.form = form;
@@ -98,7 +101,7 @@ final class SchemeState {
     /** The scheme's state in one line, for comparing two engines. */
     String describe() {
         return id() + ' ' + status + ' ' + maxUntil + ' ' + firstReviewAt + ' ' + cycle + ' ' + firstStageSentAt + ' '
-                + secondStageSent + ' ' + reviewOverdue + ' ' + contactOverdue + ' ' + victimInformedAt + ' '
+                + secondStageAlerted + ' ' + reviewOverdueAlerted + ' ' + contactOverdueAlerted + ' ' + victimInformedAt + ' '
                 + contacts.size();
     }
 }
