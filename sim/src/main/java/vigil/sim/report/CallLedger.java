@@ -18,6 +18,42 @@ final class CallLedger {
     private final LongColumn incidentRow = new LongColumn();
     /** Calls with no incident yet, oldest first. */
     private final LinkedHashMap<String, Integer> waiting = new LinkedHashMap<>();
+    /** Calls changed since the last {@link #drainChanged}, when tracked. */
+    private final java.util.BitSet changed;
+
+    CallLedger(boolean trackChanges) {
+        this.changed = trackChanges ? new java.util.BitSet() : null;
+    }
+
+    /** The calls changed since the last call, as rows to save (a waiting call with its id); forgets them. */
+    java.util.List<Rows.Call> drainChanged() {
+        java.util.List<Rows.Call> out = new java.util.ArrayList<>(changed.cardinality());
+        java.util.Map<Integer, String> waitingIds = new java.util.HashMap<>();
+        waiting.forEach((id, row) -> {
+            if (changed.get(row)) {
+                waitingIds.put(row, id);
+            }
+        });
+        for (int row = changed.nextSetBit(0); row >= 0; row = changed.nextSetBit(row + 1)) {
+            out.add(new Rows.Call(row, recordedAt.get(row), (int) incidentRow.get(row), waitingIds.get(row)));
+        }
+        changed.clear();
+        return out;
+    }
+
+    /** Appends a saved call (calls come in order), its incident row already translated to this ledger's. */
+    void restore(Rows.Call c, int incident) {
+        int row = recordedAt.add(c.recordedAt());
+        incidentRow.add(incident);
+        if (c.waitingCallId() != null) {
+            waiting.put(c.waitingCallId(), row);
+        }
+    }
+
+    /** After a restore: forget waiting calls already past the window at {@code now}. */
+    void expireWaiting(long now) {
+        waiting.values().removeIf(row -> now - recordedAt.get(row) > ATTRIBUTION_WINDOW_NANOS);
+    }
 
     int size() {
         return recordedAt.size();
@@ -30,6 +66,9 @@ final class CallLedger {
     void record(String callId, long at) {
         int row = recordedAt.add(at);
         incidentRow.add(-1);
+        if (changed != null) {
+            changed.set(row);
+        }
         Iterator<Map.Entry<String, Integer>> oldest = waiting.entrySet().iterator();
         while (oldest.hasNext()) {
             Map.Entry<String, Integer> e = oldest.next();
@@ -45,8 +84,12 @@ final class CallLedger {
     /** The call becomes, or is linked to, the incident in {@code row}; the first such incident is its own. */
     void attribute(String callId, int row) {
         Integer call = waiting.remove(callId);
-        if (call != null && row >= 0) {
-            incidentRow.set(call, row);
+        if (call != null) {
+            // -2: no longer waiting, and never made into an incident the reports know of
+            incidentRow.set(call, row >= 0 ? row : -2);
+            if (changed != null) {
+                changed.set(call);
+            }
         }
     }
 

@@ -61,8 +61,8 @@ public final class Daris {
     public static final String NO_BCU = "-";
 
     private final Policy policy;
-    private final IncidentLedger incidents = new IncidentLedger();
-    private final CallLedger calls = new CallLedger();
+    private final IncidentLedger incidents;
+    private final CallLedger calls;
     private final List<DivertRecord> diverts = new ArrayList<>();
     /** Diverts by their original incident's id, while that id names it. */
     private final Map<String, List<DivertRecord>> divertsFrom = new HashMap<>();
@@ -72,10 +72,163 @@ public final class Daris {
     private final Map<String, SchemeRecord> schemesById = new HashMap<>();
     private long lastSeq;
     private long lastAt = NONE;
+    /** When changes are tracked: diverts and schemes changed since the last drain (by their place in the lists). */
+    private final boolean tracked;
+    private final java.util.BitSet changedDiverts = new java.util.BitSet();
+    private final java.util.BitSet changedSchemes = new java.util.BitSet();
+    private final Map<DivertRecord, Integer> divertIndex = new java.util.IdentityHashMap<>();
+    private final Map<SchemeRecord, Integer> schemeIndex = new java.util.IdentityHashMap<>();
 
     /** A projection for a control room run under {@code policy} (its zone and {@code victimContactWithin}). */
     public Daris(Policy policy) {
+        this(policy, false);
+    }
+
+    /**
+     * A projection that, when {@code trackChanges}, remembers what each event changed, for a follower that saves it
+     * as rows ({@link #drainChanges}).
+     */
+    public Daris(Policy policy, boolean trackChanges) {
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.tracked = trackChanges;
+        this.incidents = new IncidentLedger(trackChanges);
+        this.calls = new CallLedger(trackChanges);
+    }
+
+    /** The seq of the last event fed (0 before the first). */
+    public long lastSeq() {
+        return lastSeq;
+    }
+
+    /** What changed since the last drain, as rows to save, with where the projection stands; forgets it. */
+    public Rows.Changes drainChanges() {
+        if (!tracked) {
+            throw new IllegalStateException("this projection does not track its changes");
+        }
+        List<Rows.Divert> d = new ArrayList<>();
+        for (int k = changedDiverts.nextSetBit(0); k >= 0; k = changedDiverts.nextSetBit(k + 1)) {
+            DivertRecord r = diverts.get(k);
+            d.add(new Rows.Divert(k, r.originalRow, r.incidentId, r.at, r.data()));
+        }
+        changedDiverts.clear();
+        List<Rows.Scheme> sc = new ArrayList<>();
+        for (int k = changedSchemes.nextSetBit(0); k >= 0; k = changedSchemes.nextSetBit(k + 1)) {
+            SchemeRecord r = schemes.get(k);
+            sc.add(new Rows.Scheme(k, r.schemeId, r.bcu, r.activatedAt, r.data()));
+        }
+        changedSchemes.clear();
+        tools.jackson.databind.node.ObjectNode state = STATE.createObjectNode();
+        tools.jackson.databind.node.ObjectNode req = state.putObject("requested");
+        requested.forEach(req::put);
+        return new Rows.Changes(incidents.drainChanged(), calls.drainChanged(), d, sc, lastSeq, lastAt,
+                STATE.writeValueAsString(state));
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper STATE = tools.jackson.databind.json.JsonMapper
+            .builder().build();
+
+    private void changed(DivertRecord d) {
+        if (tracked) {
+            changedDiverts.set(divertIndex.get(d));
+        }
+    }
+
+    private void changed(SchemeRecord s) {
+        if (tracked) {
+            changedSchemes.set(schemeIndex.get(s));
+        }
+    }
+
+    private void addDivert(DivertRecord d) {
+        divertIndex.put(d, diverts.size());
+        diverts.add(d);
+        if (d.current) {
+            divertsFrom.computeIfAbsent(d.incidentId, k -> new ArrayList<>(1)).add(d);
+        }
+        changed(d);
+    }
+
+    private void addScheme(SchemeRecord s) {
+        schemeIndex.put(s, schemes.size());
+        schemes.add(s);
+        schemesById.put(s.schemeId, s);
+        changed(s);
+    }
+
+    /** A projection made again from saved rows: for a follower going on from where it was, or for one report. */
+    public static Loader loader(Policy policy, boolean trackChanges) {
+        return new Loader(new Daris(policy, trackChanges));
+    }
+
+    /**
+     * Builds a projection from rows: incidents and calls each in their saved order (a subset will do, e.g. the rows a
+     * period's report needs: a call or divert whose incident is not given is taken as having none), then diverts and
+     * schemes; {@link #load} ends it. Rows are renumbered; rows saved by what it builds are numbered on from the last.
+     */
+    public static final class Loader {
+        private final Daris d;
+        private final LongColumn savedRows = new LongColumn();
+        private boolean contiguous = true;
+
+        private Loader(Daris d) {
+            this.d = d;
+        }
+
+        public Loader incident(Rows.Incident r) {
+            int row = d.incidents.restore(r);
+            contiguous &= r.row() == row;
+            savedRows.add(r.row());
+            return this;
+        }
+
+        private int local(int saved) {
+            if (saved < 0) {
+                return saved;
+            }
+            if (contiguous) {
+                return saved < savedRows.size() ? saved : -1;
+            }
+            int k = savedRows.firstAtLeast(saved);
+            return k < savedRows.size() && savedRows.get(k) == saved ? k : -1;
+        }
+
+        public Loader call(Rows.Call c) {
+            d.calls.restore(c, local(c.incidentRow()));
+            return this;
+        }
+
+        public Loader divert(Rows.Divert r) {
+            DivertRecord x = DivertRecord.of(r, local(r.originalRow()));
+            if (x.originalRow >= 0) {
+                d.addDivert(x);
+            }
+            return this;
+        }
+
+        public Loader scheme(Rows.Scheme r) {
+            d.addScheme(SchemeRecord.of(r));
+            return this;
+        }
+
+        /** The projection, standing after event {@code lastSeq} at {@code lastAt} with {@code state} (or null). */
+        public Daris load(long lastSeq, long lastAt, String state) {
+            d.lastSeq = lastSeq;
+            d.lastAt = lastAt;
+            if (state != null) {
+                STATE.readTree(state).get("requested").properties()
+                        .forEach(e -> d.requested.put(e.getKey(), e.getValue().asString()));
+            }
+            if (lastAt != NONE) {
+                d.calls.expireWaiting(lastAt);
+            }
+            if (d.tracked) {
+                d.changedDiverts.clear();
+                d.changedSchemes.clear();
+                d.incidents.drainChanged();
+                d.calls.drainChanged();
+            }
+            return d;
+        }
     }
 
     /**
@@ -98,7 +251,13 @@ public final class Daris {
             case CallRecorded e -> calls.record(e.callId(), at);
             case IncidentCreated e -> {
                 int row = incidents.create(e.incidentId(), at, e.grade(), Nanos.of(e.targetAt()), e.bcu());
-                divertsFrom.remove(e.incidentId()); // an id that comes back names a new incident
+                List<DivertRecord> former = divertsFrom.remove(e.incidentId()); // an id that comes back: a new one
+                if (former != null) {
+                    former.forEach(d -> {
+                        d.current = false;
+                        changed(d);
+                    });
+                }
                 calls.attribute(e.callId(), row);
             }
             case CallLinked e -> calls.attribute(e.callId(), incidents.openRow(e.incidentId()));
@@ -123,9 +282,7 @@ public final class Daris {
             case UnitDiverted e -> {
                 int row = incidents.openRow(e.fromIncidentId());
                 if (row >= 0) {
-                    DivertRecord d = new DivertRecord(e.fromIncidentId(), row, e.unitId(), e.toIncidentId(), at);
-                    diverts.add(d);
-                    divertsFrom.computeIfAbsent(e.fromIncidentId(), k -> new ArrayList<>(1)).add(d);
+                    addDivert(new DivertRecord(e.fromIncidentId(), row, e.unitId(), e.toIncidentId(), at));
                 }
             }
             case DivertTagged e -> {
@@ -138,28 +295,40 @@ public final class Daris {
                 for (DivertRecord d : divertsFrom(e.incidentId())) {
                     if (d.reallocatedAt == NONE && !d.unitId.equals(e.unitId())) {
                         d.reallocatedAt = at;
+                        changed(d);
                     }
                 }
             }
             case DivertReviewOverdue e -> first(e.incidentId(), d -> d.of(e.unitId()) && d.review == null
-                    && d.overdueAt == NONE).ifPresent(d -> d.overdueAt = at);
+                    && d.overdueAt == NONE).ifPresent(d -> {
+                    d.overdueAt = at;
+                    changed(d);
+                });
             case DivertApproved e -> first(e.incidentId(), d -> d.of(e.unitId()) && d.review == null)
                     .ifPresent(d -> reviewed(d, Report.Review.APPROVED, at));
             case DivertOverridden e -> first(e.incidentId(), d -> d.of(e.unitId()) && d.review == null)
                     .ifPresent(d -> reviewed(d, Report.Review.OVERRIDDEN, at));
             case OverrideChallenged e -> last(e.incidentId(), d -> d.of(e.unitId())
-                    && d.review == Report.Review.OVERRIDDEN && !d.challenged).ifPresent(d -> d.challenged = true);
+                    && d.review == Report.Review.OVERRIDDEN && !d.challenged).ifPresent(d -> {
+                        d.challenged = true;
+                        changed(d);
+                    });
             case ChallengeResolved e -> first(e.incidentId(), d -> d.of(e.unitId()) && d.challenged
                     && d.challenge == null).ifPresent(d -> {
                         d.challenge = e.decision();
                         d.challengeResolvedAt = at;
+                        changed(d);
                     });
             // The QA outcome is recorded against the incident's DIVERT tag: it covers every divert made from it so far.
-            case DivertAudited e -> divertsFrom(e.incidentId()).forEach(d -> d.audited(at, e.outcome()));
+            case DivertAudited e -> divertsFrom(e.incidentId()).forEach(d -> {
+                d.audited(at, e.outcome());
+                changed(d);
+            });
             // An urgent review is asked of the incident's DIVERT tag, too: every divert made from it so far.
             case UrgentReviewRequested e -> divertsFrom(e.incidentId()).forEach(d -> {
                 if (d.urgentReviewAt == NONE) {
                     d.urgentReviewAt = at;
+                    changed(d);
                 }
             });
             case SchemeRequested e -> requested.put(e.schemeId(),
@@ -168,10 +337,8 @@ public final class Daris {
             case SchemeActivated e -> {
                 String bcu = requested.remove(e.schemeId());
                 long informBy = Nanos.of(policy.victimContactWithin().addTo(r.at(), policy.zone()));
-                SchemeRecord s = new SchemeRecord(e.schemeId(), bcu == null ? NO_BCU : bcu, at,
-                        Nanos.of(e.maxUntil()), informBy);
-                schemes.add(s);
-                schemesById.put(e.schemeId(), s);
+                addScheme(new SchemeRecord(e.schemeId(), bcu == null ? NO_BCU : bcu, at, Nanos.of(e.maxUntil()),
+                        informBy));
             }
             case VictimContactRecorded e ->
                     scheme(e.schemeId(), s -> s.contact(r.seq(), at, e.outcome(), e.explained()));
@@ -190,6 +357,11 @@ public final class Daris {
 
     /** The reports over [from, to] (both included) for the incidents {@code filter} lets through. */
     public Report report(Instant from, Instant to, Filter filter) {
+        return report(from, to, filter, java.util.EnumSet.allOf(Report.Part.class));
+    }
+
+    /** Only the reports named in {@code parts}; the others come back empty. */
+    public Report report(Instant from, Instant to, Filter filter, java.util.Set<Report.Part> parts) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(filter, "filter");
@@ -203,17 +375,22 @@ public final class Daris {
         Map<String, Map<Grade, Tally>> byBcu = new TreeMap<>();
         List<Report.DelayedAttendance> delayed = new ArrayList<>();
         long incidentCount = 0;
-        for (int row = incidents.firstCreatedAtOrAfter(f); row < incidents.size() && incidents.createdAt(row) <= t;
+        boolean compliance = parts.contains(Report.Part.RESPONSE_TIMES);
+        boolean late = parts.contains(Report.Part.DELAYED_ATTENDANCE);
+        boolean anyIncident = compliance || late || parts.contains(Report.Part.DEMAND);
+        for (int row = anyIncident ? incidents.firstCreatedAtOrAfter(f) : incidents.size(); row < incidents.size() && incidents.createdAt(row) <= t;
              row++) {
             Standing s = incidents.standing(row, t);
             if (!filter.admits(s.bcu(), s.grade())) {
                 continue;
             }
             incidentCount++;
-            byGrade.computeIfAbsent(s.grade(), g -> new Tally()).count(s);
-            byBcu.computeIfAbsent(s.bcu(), b -> new EnumMap<>(Grade.class))
-                    .computeIfAbsent(s.grade(), g -> new Tally()).count(s);
-            if (s.breached()) {
+            if (compliance) {
+                byGrade.computeIfAbsent(s.grade(), g -> new Tally()).count(s);
+                byBcu.computeIfAbsent(s.bcu(), b -> new EnumMap<>(Grade.class))
+                        .computeIfAbsent(s.grade(), g -> new Tally()).count(s);
+            }
+            if (late && s.breached()) {
                 delayed.add(new Report.DelayedAttendance(s.id(), s.grade(), Nanos.instant(s.targetAt()),
                         Nanos.instant(s.attendedAt()), Figures.minutes(s.lateByNanos()), s.divertTagged()));
             }
@@ -222,7 +399,7 @@ public final class Daris {
                 .thenComparing(Report.DelayedAttendance::incidentId));
 
         List<Report.Divert> divertRows = new ArrayList<>();
-        for (DivertRecord d : diverts) {
+        for (DivertRecord d : parts.contains(Report.Part.DIVERTS) ? diverts : List.<DivertRecord>of()) {
             if (d.at < f || d.at > t) {
                 continue;
             }
@@ -233,7 +410,7 @@ public final class Daris {
         }
 
         List<Report.Scheme> schemeRows = new ArrayList<>();
-        for (SchemeRecord s : schemes) {
+        for (SchemeRecord s : parts.contains(Report.Part.SCHEMES) ? schemes : List.<SchemeRecord>of()) {
             if (s.activatedAt <= t && filter.admitsBcu(s.bcu)) {
                 schemeRows.add(s.asOf(t));
             }
@@ -249,7 +426,8 @@ public final class Daris {
             bcuFigures.put(b, m);
         });
         return new Report(from, to, filter, new Report.ResponseTimes(gradeFigures, bcuFigures), delayed, divertRows,
-                schemeRows, demand(f, t, filter, incidentCount));
+                schemeRows, parts.contains(Report.Part.DEMAND) ? demand(f, t, filter, incidentCount)
+                : demand(f, f - 1, filter, 0));
     }
 
     private Report.Demand demand(long f, long t, Filter filter, long incidentCount) {
@@ -298,9 +476,10 @@ public final class Daris {
     /** Rows held: incidents (and how many open), calls (and how many wait for an incident), diverts, schemes. */
     public record Size(long incidents, long openIncidents, long calls, long callsWaiting, long diverts, long schemes) {}
 
-    private static void reviewed(DivertRecord d, Report.Review review, long at) {
+    private void reviewed(DivertRecord d, Report.Review review, long at) {
         d.review = review;
         d.reviewedAt = at;
+        changed(d);
     }
 
     private List<DivertRecord> divertsFrom(String incidentId) {
@@ -326,6 +505,7 @@ public final class Daris {
         SchemeRecord s = schemesById.get(schemeId);
         if (s != null) {
             change.accept(s);
+            changed(s);
         }
     }
 

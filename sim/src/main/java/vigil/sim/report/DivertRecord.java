@@ -32,6 +32,46 @@ final class DivertRecord {
 
     private record Audit(long at, AuditOutcome outcome) {}
 
+    /** Still in the list of diverts from its incident's id (until the id names a new incident). */
+    boolean current = true;
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+            .build();
+
+    /** Everything about it but its identity, as saved ({@link Rows.Divert#data}). */
+    String data() {
+        tools.jackson.databind.node.ObjectNode o = JSON.createObjectNode();
+        o.put("unitId", unitId).put("toIncidentId", toIncidentId)
+                .put("review", review == null ? null : review.name()).put("reviewedAt", reviewedAt)
+                .put("overdueAt", overdueAt).put("challenged", challenged)
+                .put("challenge", challenge == null ? null : challenge.name())
+                .put("challengeResolvedAt", challengeResolvedAt).put("reallocatedAt", reallocatedAt)
+                .put("urgentReviewAt", urgentReviewAt).put("current", current);
+        tools.jackson.databind.node.ArrayNode a = o.putArray("audits");
+        if (audits != null) {
+            audits.forEach(x -> a.addArray().add(x.at()).add(x.outcome().name()));
+        }
+        return JSON.writeValueAsString(o);
+    }
+
+    static DivertRecord of(Rows.Divert row, int originalRow) {
+        tools.jackson.databind.JsonNode o = JSON.readTree(row.data());
+        DivertRecord d = new DivertRecord(row.incidentId(), originalRow, o.get("unitId").asString(),
+                o.get("toIncidentId").isNull() ? null : o.get("toIncidentId").asString(), row.at());
+        d.review = o.get("review").isNull() ? null : Report.Review.valueOf(o.get("review").asString());
+        d.reviewedAt = o.get("reviewedAt").asLong();
+        d.overdueAt = o.get("overdueAt").asLong();
+        d.challenged = o.get("challenged").asBoolean();
+        d.challenge = o.get("challenge").isNull() ? null : ChallengeDecision.valueOf(o.get("challenge").asString());
+        d.challengeResolvedAt = o.get("challengeResolvedAt").asLong();
+        d.reallocatedAt = o.get("reallocatedAt").asLong();
+        d.urgentReviewAt = o.get("urgentReviewAt").asLong();
+        d.current = o.get("current").asBoolean();
+        for (tools.jackson.databind.JsonNode x : o.get("audits")) {
+            d.audited(x.get(0).asLong(), AuditOutcome.valueOf(x.get(1).asString()));
+        }
+        return d;
+    }
+
     DivertRecord(String incidentId, int originalRow, String unitId, String toIncidentId, long at) {
         this.incidentId = incidentId;
         this.originalRow = originalRow;

@@ -21,7 +21,11 @@ final class IncidentLedger {
     private static final long CLOSED = 1 << 3;
     private static final long REGRADED = 1 << 4;
     private static final long TAGGED = 1 << 5;
-    private static final int BCU_SHIFT = 8;
+    /** Not yet closed: later events can still change it. */
+    private static final long OPEN = 1 << 6;
+    private static final long FLAGS = (1 << 8) - 1;
+    private static final int BCU_SHIFT_BITS = 8;
+    private static final int BCU_SHIFT = BCU_SHIFT_BITS;
     private static final Grade[] GRADES = Grade.values();
 
     private final LongColumn createdAt = new LongColumn();
@@ -42,6 +46,73 @@ final class IncidentLedger {
 
     private record GradeChange(long at, Grade grade, long targetAt) {}
 
+    /** Rows changed since the last {@link #drainChanged}, when changes are tracked (a follower that saves them). */
+    private final java.util.BitSet changed;
+
+    IncidentLedger(boolean trackChanges) {
+        this.changed = trackChanges ? new java.util.BitSet() : null;
+    }
+
+    private void touch(int row) {
+        if (changed != null) {
+            changed.set(row);
+        }
+    }
+
+    /** The rows changed since the last call, as rows to save; forgets them. */
+    List<Rows.Incident> drainChanged() {
+        List<Rows.Incident> out = new ArrayList<>(changed.cardinality());
+        for (int row = changed.nextSetBit(0); row >= 0; row = changed.nextSetBit(row + 1)) {
+            out.add(row(row));
+        }
+        changed.clear();
+        return out;
+    }
+
+    /** Row {@code row} as it is saved. */
+    Rows.Incident row(int row) {
+        long s = state.get(row);
+        Long tagged = taggedAt.get(row);
+        String history = null;
+        List<GradeChange> g = grades.get(row);
+        if (g != null) {
+            StringBuilder b = new StringBuilder();
+            for (GradeChange c : g) {
+                if (!b.isEmpty()) {
+                    b.append(';');
+                }
+                b.append(c.at()).append(' ').append(c.grade().name()).append(' ').append(c.targetAt());
+            }
+            history = b.toString();
+        }
+        return new Rows.Incident(row, ids.get(row), bcuOf(row), createdAt.get(row), targetAt.get(row), endAt.get(row),
+                s & FLAGS, tagged == null ? NONE : tagged, history);
+    }
+
+    /** Appends a saved row (rows come in creation order); its number here is returned. */
+    int restore(Rows.Incident r) {
+        int row = createdAt.add(r.createdAt());
+        targetAt.add(r.targetAt());
+        endAt.add(r.endAt());
+        state.add((r.flags() & FLAGS) | (long) bcu(r.bcu()) << BCU_SHIFT);
+        ids.add(r.incidentId());
+        if ((r.flags() & OPEN) != 0 && r.incidentId() != null) {
+            open.put(r.incidentId(), row);
+        }
+        if (r.taggedAt() != NONE) {
+            taggedAt.put(row, r.taggedAt());
+        }
+        if (r.grades() != null) {
+            List<GradeChange> h = new ArrayList<>(2);
+            for (String c : r.grades().split(";")) {
+                String[] f = c.split(" ");
+                h.add(new GradeChange(Long.parseLong(f[0]), Grade.valueOf(f[1]), Long.parseLong(f[2])));
+            }
+            grades.put(row, h);
+        }
+        return row;
+    }
+
     int size() {
         return createdAt.size();
     }
@@ -60,9 +131,10 @@ final class IncidentLedger {
         int row = createdAt.add(at);
         targetAt.add(target);
         endAt.add(NONE);
-        state.add(grade.ordinal() | (long) bcu(bcu) << BCU_SHIFT);
+        state.add(grade.ordinal() | OPEN | (long) bcu(bcu) << BCU_SHIFT);
         ids.add(id);
         open.put(id, row);
+        touch(row);
         return row;
     }
 
@@ -76,6 +148,7 @@ final class IncidentLedger {
         history.add(new GradeChange(at, grade, target));
         state.set(row, (s & ~GRADE) | grade.ordinal() | REGRADED);
         targetAt.set(row, target);
+        touch(row);
     }
 
     /** The first attendance; later arrivals change nothing. */
@@ -84,6 +157,7 @@ final class IncidentLedger {
         if ((s & (ATTENDED | CLOSED)) == 0) {
             state.set(row, s | ATTENDED);
             endAt.set(row, at);
+            touch(row);
         }
     }
 
@@ -92,6 +166,7 @@ final class IncidentLedger {
         if ((s & TAGGED) == 0) {
             state.set(row, s | TAGGED);
             taggedAt.put(row, at);
+            touch(row);
         }
     }
 
@@ -101,7 +176,9 @@ final class IncidentLedger {
      */
     void close(String id, int row, long at) {
         open.remove(id);
-        long s = state.get(row);
+        touch(row);
+        long s = state.get(row) & ~OPEN;
+        state.set(row, s);
         if ((s & ATTENDED) == 0) {
             state.set(row, s | CLOSED);
             endAt.set(row, at);

@@ -23,6 +23,19 @@ public record Report(Instant from, Instant to, Filter filter, ResponseTimes resp
         schemes = List.copyOf(schemes);
     }
 
+    /** The five reports, each of which can be asked for alone. */
+    public enum Part {
+        RESPONSE_TIMES("responseTimes"), DELAYED_ATTENDANCE("delayedAttendance"), DIVERTS("diverts"),
+        SCHEMES("schemes"), DEMAND("demand");
+
+        /** Its name in the JSON, and in the server's paths. */
+        public final String key;
+
+        Part(String key) {
+            this.key = key;
+        }
+    }
+
     /** Compliance per grade (I, S, E, R order), and per BCU (sorted) and grade; only those with an incident. */
     public record ResponseTimes(Map<Grade, Compliance> byGrade, Map<String, Map<Grade, Compliance>> byBcu) {}
 

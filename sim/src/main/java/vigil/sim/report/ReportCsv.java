@@ -21,6 +21,11 @@ public final class ReportCsv {
     private ReportCsv() {}
 
     public static String text(Report r) {
+        return text(r, java.util.EnumSet.allOf(Report.Part.class), List.of());
+    }
+
+    /** Only the reports in {@code parts}, with {@code extra} tables (name, header, rows) after the period's. */
+    public static String text(Report r, java.util.Set<Report.Part> parts, List<Table> extra) {
         StringBuilder out = new StringBuilder(4096);
         table(out, "period", List.of("from", "to"), List.of(List.of(r.from().toString(), r.to().toString())));
         if (!r.filter().none()) {
@@ -29,7 +34,9 @@ public final class ReportCsv {
             r.filter().grades().forEach(g -> rows.add(List.of("grade", g.name())));
             table(out, "filter", List.of("by", "value"), rows);
         }
+        extra.forEach(t -> table(out, t.name(), t.header(), t.rows()));
 
+        if (parts.contains(Report.Part.RESPONSE_TIMES)) {
         List<List<String>> byGrade = new ArrayList<>();
         r.responseTimes().byGrade().forEach((g, c) -> byGrade.add(compliance(List.of(g.name()), c)));
         table(out, "responseTimes.byGrade", concat(List.of("grade"), COMPLIANCE), byGrade);
@@ -38,21 +45,31 @@ public final class ReportCsv {
             b.getValue().forEach((g, c) -> byBcu.add(compliance(List.of(b.getKey(), g.name()), c)));
         }
         table(out, "responseTimes.byBcu", concat(List.of("bcu", "grade"), COMPLIANCE), byBcu);
+        }
+        if (parts.contains(Report.Part.DELAYED_ATTENDANCE)) {
 
         table(out, "delayedAttendance", List.of("incidentId", "grade", "targetAt", "attendedAt", "lateByMinutes",
                 "divertTagged"), r.delayedAttendance().stream().map(d -> cells(d.incidentId(), d.grade(),
                 d.targetAt(), d.attendedAt(), d.lateByMinutes(), d.divertTagged())).toList());
+        }
+        if (parts.contains(Report.Part.DIVERTS)) {
         table(out, "diverts", List.of("incidentId", "unitId", "toIncidentId", "at", "review", "reviewedAt",
                 "reviewOverdue", "challenge", "reallocatedAt", "originalAttendedAt", "originalBreached", "audit",
                 "urgentReview"), r.diverts().stream().map(d -> cells(d.incidentId(), d.unitId(), d.toIncidentId(),
                 d.at(), d.review(), d.reviewedAt(), d.reviewOverdue(), d.challenge(), d.reallocatedAt(),
                 d.originalAttendedAt(), d.originalBreached(), d.audit(), d.urgentReview())).toList());
+        }
+        if (parts.contains(Report.Part.SCHEMES)) {
         table(out, "schemes", List.of("schemeId", "activatedAt", "victimInformedAt", "victimInformedInTime",
                 "contactAttempts", "firstStageAt", "secondStageAt", "decision", "decidedAt",
                 "victimInformedOfDecision", "reviewOverdue"), r.schemes().stream().map(s -> cells(s.schemeId(),
                 s.activatedAt(), s.victimInformedAt(), s.victimInformedInTime(), s.contactAttempts(),
                 s.firstStageAt(), s.secondStageAt(), s.decision(), s.decidedAt(), s.victimInformedOfDecision(),
                 s.reviewOverdue())).toList());
+        }
+        if (!parts.contains(Report.Part.DEMAND)) {
+            return out.toString();
+        }
 
         Report.Demand d = r.demand();
         table(out, "demand", List.of("calls", "incidents"), List.of(cells(d.calls(), d.incidents())));
@@ -74,6 +91,9 @@ public final class ReportCsv {
         table(out, "demand.callsByWeekdayHour", header, days);
         return out.toString();
     }
+
+    /** A table of its own: {@code # name}, the header, the rows. */
+    public record Table(String name, List<String> header, List<List<String>> rows) {}
 
     private static List<String> compliance(List<String> key, Report.Compliance c) {
         return concat(key, cells(c.incidents(), c.attended(), c.withinTarget(), c.breached(), c.closedUnattended(),

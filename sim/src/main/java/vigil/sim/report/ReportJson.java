@@ -21,6 +21,14 @@ public final class ReportJson {
     private ReportJson() {}
 
     public static String text(Report r) {
+        return text(r, java.util.EnumSet.allOf(Report.Part.class), null);
+    }
+
+    /**
+     * Only the reports in {@code parts}, after {@code from}, {@code to} and the filter; then, when {@code extra} is
+     * given, whatever it writes (the server's {@code history}) as the last fields.
+     */
+    public static String text(Report r, java.util.Set<Report.Part> parts, java.util.function.Consumer<JsonGenerator> extra) {
         StringWriter out = new StringWriter(4096);
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
@@ -33,6 +41,7 @@ public final class ReportJson {
                 strings(g, "grade", r.filter().grades().stream().map(Grade::name).toList());
                 g.writeEndObject();
             }
+            if (parts.contains(Report.Part.RESPONSE_TIMES)) {
             g.writeName("responseTimes");
             g.writeStartObject();
             g.writeName("byGrade");
@@ -45,7 +54,9 @@ public final class ReportJson {
             }
             g.writeEndObject();
             g.writeEndObject();
+            }
 
+            if (parts.contains(Report.Part.DELAYED_ATTENDANCE)) {
             g.writeName("delayedAttendance");
             g.writeStartArray();
             for (Report.DelayedAttendance d : r.delayedAttendance()) {
@@ -59,7 +70,9 @@ public final class ReportJson {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            }
 
+            if (parts.contains(Report.Part.DIVERTS)) {
             g.writeName("diverts");
             g.writeStartArray();
             for (Report.Divert d : r.diverts()) {
@@ -80,7 +93,9 @@ public final class ReportJson {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            }
 
+            if (parts.contains(Report.Part.SCHEMES)) {
             g.writeName("schemes");
             g.writeStartArray();
             for (Report.Scheme s : r.schemes()) {
@@ -99,7 +114,9 @@ public final class ReportJson {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            }
 
+            if (parts.contains(Report.Part.DEMAND)) {
             Report.Demand d = r.demand();
             g.writeName("demand");
             g.writeStartObject();
@@ -117,6 +134,10 @@ public final class ReportJson {
             }
             g.writeEndArray();
             g.writeEndObject();
+            }
+            if (extra != null) {
+                extra.accept(g);
+            }
             g.writeEndObject();
         }
         return out.append('\n').toString();

@@ -39,6 +39,51 @@ final class SchemeRecord {
 
     private record End(long at, long maxUntil) {}
 
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+            .build();
+
+    /** Everything done about it, as saved ({@link Rows.Scheme#data}). */
+    String data() {
+        tools.jackson.databind.node.ObjectNode o = JSON.createObjectNode();
+        o.put("informBy", informBy);
+        tools.jackson.databind.node.ArrayNode c = o.putArray("contacts");
+        for (Contact x : contacts) {
+            tools.jackson.databind.node.ArrayNode e = c.addArray().add(x.seq()).add(x.at()).add(x.contacted())
+                    .addArray();
+            x.explained().stream().map(Enum::name).sorted().forEach(e::add);
+        }
+        stamps(o.putArray("firstStages"), firstStages);
+        stamps(o.putArray("secondStages"), secondStages);
+        tools.jackson.databind.node.ArrayNode d = o.putArray("decisions");
+        decisions.forEach(x -> d.addArray().add(x.seq()).add(x.at()).add(x.decision().name()).add(x.victimInformed()));
+        tools.jackson.databind.node.ArrayNode e = o.putArray("ends");
+        ends.forEach(x -> e.addArray().add(x.at()).add(x.maxUntil()));
+        return JSON.writeValueAsString(o);
+    }
+
+    private static void stamps(tools.jackson.databind.node.ArrayNode a, List<Stamp> stamps) {
+        stamps.forEach(x -> a.addArray().add(x.seq()).add(x.at()));
+    }
+
+    static SchemeRecord of(Rows.Scheme row) {
+        tools.jackson.databind.JsonNode o = JSON.readTree(row.data());
+        tools.jackson.databind.JsonNode ends = o.get("ends");
+        SchemeRecord s = new SchemeRecord(row.schemeId(), row.bcu(), row.activatedAt(), ends.get(0).get(1).asLong(),
+                o.get("informBy").asLong());
+        s.ends.clear();
+        ends.forEach(x -> s.ends.add(new End(x.get(0).asLong(), x.get(1).asLong())));
+        for (tools.jackson.databind.JsonNode x : o.get("contacts")) {
+            java.util.EnumSet<Explained> ex = java.util.EnumSet.noneOf(Explained.class);
+            x.get(3).forEach(n -> ex.add(Explained.valueOf(n.asString())));
+            s.contacts.add(new Contact(x.get(0).asLong(), x.get(1).asLong(), x.get(2).asBoolean(), Set.copyOf(ex)));
+        }
+        o.get("firstStages").forEach(x -> s.firstStages.add(new Stamp(x.get(0).asLong(), x.get(1).asLong())));
+        o.get("secondStages").forEach(x -> s.secondStages.add(new Stamp(x.get(0).asLong(), x.get(1).asLong())));
+        o.get("decisions").forEach(x -> s.decisions.add(new Decision(x.get(0).asLong(), x.get(1).asLong(),
+                SchemeDecision.valueOf(x.get(2).asString()), x.get(3).asBoolean())));
+        return s;
+    }
+
     SchemeRecord(String schemeId, String bcu, long activatedAt, long maxUntil, long informBy) {
         this.schemeId = schemeId;
         this.bcu = bcu;
