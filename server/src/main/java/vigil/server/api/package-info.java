@@ -3,5 +3,5 @@
  * error. Turns a request into a command for the writer and its answer into a response; decides nothing itself. Uses
  * the event log module (the writer and committed reads) and the staff module (who the caller is).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "HTTP API", allowedDependencies = {"log", "staff"})
+@org.springframework.modulith.ApplicationModule(displayName = "HTTP API", allowedDependencies = {"log", "staff", "reports"})
 package vigil.server.api;

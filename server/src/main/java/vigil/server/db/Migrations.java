@@ -20,6 +20,9 @@ import vigil.server.db.LocalPostgres.Login;
 final class Migrations {
     /** Tables the server's role may only INSERT into and SELECT from. */
     static final List<String> APPEND_ONLY = List.of("event", "idempotency_key");
+    /** Tables derived from the log (docs/adr/060), which the server's role maintains: any change but their schema. */
+    static final List<String> READ_TABLES = List.of("report_position", "report_incident", "report_call",
+            "report_divert", "report_scheme", "report_incident_event");
 
     private Migrations() {}
 
@@ -43,6 +46,8 @@ final class Migrations {
             s.execute("revoke all on " + tables + " from \"" + appRole + "\"");
             s.execute("grant select, insert on " + tables + " to \"" + appRole + "\"");
             s.execute("grant select on flyway_schema_history to \"" + appRole + "\"");
+            s.execute("grant select, insert, update, delete on " + String.join(", ", READ_TABLES) + " to \""
+                    + appRole + "\"");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot grant the server's role " + appRole + " its rights: "
                     + firstLine(e.getMessage()), e);

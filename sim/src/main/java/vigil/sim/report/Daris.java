@@ -95,6 +95,11 @@ public final class Daris {
         this.calls = new CallLedger(trackChanges);
     }
 
+    /** The instant of the last event fed, in nanoseconds since the epoch ({@link Rows#NONE} before the first). */
+    public long lastAt() {
+        return lastAt;
+    }
+
     /** The seq of the last event fed (0 before the first). */
     public long lastSeq() {
         return lastSeq;

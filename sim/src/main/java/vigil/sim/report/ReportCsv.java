@@ -92,6 +92,13 @@ public final class ReportCsv {
         return out.toString();
     }
 
+    /** Tables of one's own, written as the report's are. */
+    public static String tables(List<Table> tables) {
+        StringBuilder out = new StringBuilder(1024);
+        tables.forEach(t -> table(out, t.name(), t.header(), t.rows()));
+        return out.toString();
+    }
+
     /** A table of its own: {@code # name}, the header, the rows. */
     public record Table(String name, List<String> header, List<List<String>> rows) {}
 

@@ -1,0 +1,237 @@
+package vigil.server.reports;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import vigil.sim.report.Rows;
+
+/**
+ * The report read tables' SQL (V60): saving a batch of the projection's changed rows with its position in one
+ * transaction, and reading rows back, by period and BCU, into a {@link vigil.sim.report.Daris.Loader}.
+ */
+final class ReadTables {
+    static final String NAME = "daris";
+
+    private ReadTables() {}
+
+    /** Where the follower stands. */
+    record Position(long lastSeq, long lastAt, long firstAt, String state, byte[] head, long verifiedUpTo,
+                    Long brokenAt, String brokenReason) {}
+
+    static Optional<Position> position(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select last_seq, last_at, first_at, state, head, verified_up_to,"
+                + " broken_at, broken_reason from report_position where name = ?")) {
+            s.setString(1, NAME);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                long broken = rs.getLong(7);
+                Long brokenAt = rs.wasNull() ? null : broken;
+                return Optional.of(new Position(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
+                        rs.getBytes(5), rs.getLong(6), brokenAt, rs.getString(8)));
+            }
+        }
+    }
+
+    /** An event that names incidents, for the timeline index. */
+    record Mention(String incidentId, long seq) {}
+
+    /** Saves the changed rows, the timeline's mentions and the new position, all or nothing. */
+    static void save(Connection c, Rows.Changes ch, List<Mention> mentions, Position p) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            if (!ch.incidents().isEmpty()) {
+                List<Rows.Incident> r = ch.incidents();
+                try (PreparedStatement s = c.prepareStatement("insert into report_incident (row_no, incident_id, bcu,"
+                        + " created_at, target_at, end_at, flags, tagged_at, grades) select * from unnest(?::integer[],"
+                        + " ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],"
+                        + " ?::text[]) on conflict (row_no) do update set incident_id = excluded.incident_id,"
+                        + " target_at = excluded.target_at, end_at = excluded.end_at, flags = excluded.flags,"
+                        + " tagged_at = excluded.tagged_at, grades = excluded.grades")) {
+                    s.setArray(1, ints(c, r, Rows.Incident::row));
+                    s.setArray(2, texts(c, r, Rows.Incident::incidentId));
+                    s.setArray(3, texts(c, r, Rows.Incident::bcu));
+                    s.setArray(4, longs(c, r, Rows.Incident::createdAt));
+                    s.setArray(5, longs(c, r, Rows.Incident::targetAt));
+                    s.setArray(6, longs(c, r, Rows.Incident::endAt));
+                    s.setArray(7, longs(c, r, Rows.Incident::flags));
+                    s.setArray(8, longs(c, r, Rows.Incident::taggedAt));
+                    s.setArray(9, texts(c, r, Rows.Incident::grades));
+                    s.execute();
+                }
+            }
+            if (!ch.calls().isEmpty()) {
+                List<Rows.Call> r = ch.calls();
+                try (PreparedStatement s = c.prepareStatement("insert into report_call (row_no, recorded_at,"
+                        + " incident_row, waiting_call_id) select * from unnest(?::integer[], ?::bigint[],"
+                        + " ?::integer[], ?::text[]) on conflict (row_no) do update set incident_row ="
+                        + " excluded.incident_row, waiting_call_id = excluded.waiting_call_id")) {
+                    s.setArray(1, ints(c, r, Rows.Call::row));
+                    s.setArray(2, longs(c, r, Rows.Call::recordedAt));
+                    s.setArray(3, ints(c, r, Rows.Call::incidentRow));
+                    s.setArray(4, texts(c, r, Rows.Call::waitingCallId));
+                    s.execute();
+                }
+            }
+            if (!ch.diverts().isEmpty()) {
+                try (PreparedStatement s = c.prepareStatement("insert into report_divert (idx, original_row,"
+                        + " incident_id, at, data) values (?, ?, ?, ?, ?) on conflict (idx) do update set data ="
+                        + " excluded.data")) {
+                    for (Rows.Divert d : ch.diverts()) {
+                        s.setInt(1, d.index());
+                        s.setInt(2, d.originalRow());
+                        s.setString(3, d.incidentId());
+                        s.setLong(4, d.at());
+                        s.setString(5, d.data());
+                        s.addBatch();
+                    }
+                    s.executeBatch();
+                }
+            }
+            if (!ch.schemes().isEmpty()) {
+                try (PreparedStatement s = c.prepareStatement("insert into report_scheme (idx, scheme_id, bcu,"
+                        + " activated_at, data) values (?, ?, ?, ?, ?) on conflict (idx) do update set data ="
+                        + " excluded.data")) {
+                    for (Rows.Scheme d : ch.schemes()) {
+                        s.setInt(1, d.index());
+                        s.setString(2, d.schemeId());
+                        s.setString(3, d.bcu());
+                        s.setLong(4, d.activatedAt());
+                        s.setString(5, d.data());
+                        s.addBatch();
+                    }
+                    s.executeBatch();
+                }
+            }
+            if (!mentions.isEmpty()) {
+                try (PreparedStatement s = c.prepareStatement("insert into report_incident_event (incident_id, seq)"
+                        + " select * from unnest(?::text[], ?::bigint[]) on conflict do nothing")) {
+                    s.setArray(1, texts(c, mentions, Mention::incidentId));
+                    s.setArray(2, longs(c, mentions, Mention::seq));
+                    s.execute();
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("insert into report_position (name, last_seq, last_at,"
+                    + " first_at, state, head, verified_up_to, broken_at, broken_reason) values (?, ?, ?, ?, ?, ?, ?,"
+                    + " ?, ?) on conflict (name) do update set last_seq = excluded.last_seq, last_at ="
+                    + " excluded.last_at, first_at = excluded.first_at, state = excluded.state, head = excluded.head,"
+                    + " verified_up_to = excluded.verified_up_to, broken_at = excluded.broken_at,"
+                    + " broken_reason = excluded.broken_reason")) {
+                s.setString(1, NAME);
+                s.setLong(2, p.lastSeq());
+                s.setLong(3, p.lastAt());
+                s.setLong(4, p.firstAt());
+                s.setString(5, p.state());
+                s.setBytes(6, p.head());
+                s.setLong(7, p.verifiedUpTo());
+                s.setObject(8, p.brokenAt());
+                s.setString(9, p.brokenReason());
+                s.execute();
+            }
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                c.rollback();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    /** Every row, in order, into {@code loader}: the follower going on from where it was. */
+    static void loadAll(Connection c, vigil.sim.report.Daris.Loader loader) throws SQLException {
+        incidents(c, "true", s -> { }, loader::incident);
+        calls(c, "true", s -> { }, loader::call);
+        diverts(c, "true", s -> { }, loader::divert);
+        schemes(c, "true", s -> { }, loader::scheme);
+    }
+
+    /** Binds a query's parameters. */
+    interface Binder {
+        void bind(PreparedStatement s) throws SQLException;
+    }
+
+    static void incidents(Connection c, String where, Binder bind, Consumer<Rows.Incident> sink) throws SQLException {
+        stream(c, "select row_no, incident_id, bcu, created_at, target_at, end_at, flags, tagged_at, grades"
+                + " from report_incident i where " + where + " order by row_no", bind,
+                rs -> sink.accept(new Rows.Incident(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getString(9))));
+    }
+
+    static void calls(Connection c, String where, Binder bind, Consumer<Rows.Call> sink) throws SQLException {
+        stream(c, "select row_no, recorded_at, incident_row, waiting_call_id from report_call where " + where
+                + " order by row_no", bind, rs -> sink.accept(new Rows.Call(rs.getInt(1), rs.getLong(2),
+                rs.getInt(3), rs.getString(4))));
+    }
+
+    static void diverts(Connection c, String where, Binder bind, Consumer<Rows.Divert> sink) throws SQLException {
+        stream(c, "select idx, original_row, incident_id, at, data from report_divert where " + where
+                + " order by idx", bind, rs -> sink.accept(new Rows.Divert(rs.getInt(1), rs.getInt(2),
+                rs.getString(3), rs.getLong(4), rs.getString(5))));
+    }
+
+    static void schemes(Connection c, String where, Binder bind, Consumer<Rows.Scheme> sink) throws SQLException {
+        stream(c, "select idx, scheme_id, bcu, activated_at, data from report_scheme where " + where
+                + " order by idx", bind, rs -> sink.accept(new Rows.Scheme(rs.getInt(1), rs.getString(2),
+                rs.getString(3), rs.getLong(4), rs.getString(5))));
+    }
+
+    interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /** A query streamed with a cursor (a year is millions of rows), in the caller's transaction or one of its own. */
+    static void stream(Connection c, String sql, Binder bind, RowReader reader) throws SQLException {
+        boolean auto = c.getAutoCommit();
+        if (auto) {
+            c.setAutoCommit(false); // a cursor needs a transaction; one already open (a report's snapshot) is kept
+        }
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setFetchSize(20_000);
+            bind.bind(s);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    reader.read(rs);
+                }
+            }
+            if (auto) {
+                c.commit();
+            }
+        } finally {
+            if (auto) {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    /** Empties the read tables (they are derived: a follower then rebuilds them from the log). */
+    static void clear(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("delete from report_incident_event; delete from report_scheme; delete from report_divert;"
+                    + " delete from report_call; delete from report_incident; delete from report_position");
+        }
+    }
+
+    private static <T> Array ints(Connection c, List<T> rows, Function<T, Integer> f) throws SQLException {
+        return c.createArrayOf("integer", rows.stream().map(f).toArray());
+    }
+
+    private static <T> Array longs(Connection c, List<T> rows, Function<T, Long> f) throws SQLException {
+        return c.createArrayOf("bigint", rows.stream().map(f).toArray());
+    }
+
+    private static <T> Array texts(Connection c, List<T> rows, Function<T, String> f) throws SQLException {
+        return c.createArrayOf("text", rows.stream().map(f).toArray());
+    }
+}

@@ -1,0 +1,19 @@
+package vigil.server.reports;
+
+/**
+ * Who the report tests are, as the test server's client names them: the one place that knows how a request says who
+ * is calling (for now the {@code Vigil-Actor} header), so a change of login is a change here.
+ */
+final class Staff {
+    static final String ADMIN = actor("ADMIN", "admin", null);
+    /** Any member of staff may read the reports. */
+    static final String READER = actor("CALL_HANDLER", "ch1", "SE");
+    static final String QA = actor("QA_REVIEWER", "qa1", null);
+    static final String INSPECTOR = actor("INSPECTOR", "insp1", null);
+
+    private Staff() {}
+
+    static String actor(String role, String id, String bcu) {
+        return role + " " + id + (bcu == null ? "" : " " + bcu);
+    }
+}
