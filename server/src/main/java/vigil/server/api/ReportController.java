@@ -97,7 +97,8 @@ class ReportController {
 
     /**
      * The QART work queue: the DIVERT tag list over the period (default: all the log holds) with each divert's review
-     * and audit status; those asked for an urgent review first, then those not yet audited, each oldest first.
+     * and audit status; those asked for an urgent review and not yet audited first, then the others not yet audited,
+     * then the audited, each in time order.
      */
     @GetMapping("/api/reports/qart")
     ResponseEntity<String> qart(HttpServletRequest request, @RequestParam(name = "from", required = false) String from,
@@ -109,8 +110,7 @@ class ReportController {
         boolean csv = csv(format);
         ServerReports.Answer a = run(from, to, bcu, grade, EnumSet.of(Report.Part.DIVERTS));
         List<Report.Divert> queue = a.report().diverts().stream()
-                .sorted(Comparator.comparing((Report.Divert d) -> !d.urgentReview())
-                        .thenComparing(d -> d.audit() != null).thenComparing(Report.Divert::at)).toList();
+                .sorted(Comparator.comparingInt(ReportController::queueRank).thenComparing(Report.Divert::at)).toList();
         if (csv) {
             List<List<String>> rows = queue.stream().map(d -> List.of(d.incidentId(), d.unitId(),
                     s(d.toIncidentId()), d.at().toString(), reviewStatus(d), auditStatus(d),
@@ -138,6 +138,11 @@ class ReportController {
         }
         history(o, a.history());
         return json(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n");
+    }
+
+    /** 0: an urgent review asked and not yet audited; 1: not yet audited; 2: audited. */
+    private static int queueRank(Report.Divert d) {
+        return d.audit() != null ? 2 : d.urgentReview() ? 0 : 1;
     }
 
     private static String reviewStatus(Report.Divert d) {
