@@ -34,6 +34,20 @@ public final class Database implements AutoCloseable {
         this.pool = new HikariDataSource(c);
     }
 
+    /** The embedded PostgreSQL in {@code dataDir}, started, migrated and checked, as the server runs on it. */
+    public static Database embedded(java.nio.file.Path dataDir) {
+        LocalPostgres pg = LocalPostgres.start(dataDir);
+        try {
+            String url = pg.url(LocalPostgres.DATABASE);
+            Migrations.migrate(url, pg.owner(), LocalPostgres.APP);
+            Migrations.checkRestricted(url, pg.app());
+            return new Database(url, pg.app(), pg);
+        } catch (RuntimeException e) {
+            pg.close();
+            throw e;
+        }
+    }
+
     /** A pool of connections as the server's role, for reads. */
     public DataSource pooled() {
         return pool;

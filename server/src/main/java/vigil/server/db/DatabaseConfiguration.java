@@ -27,16 +27,7 @@ class DatabaseConfiguration {
             Migrations.checkRestricted(db.url(), app);
             return new Database(db.url(), app, null);
         }
-        LocalPostgres pg = LocalPostgres.start(properties.dataDir());
-        try {
-            String url = pg.url(LocalPostgres.DATABASE);
-            Migrations.migrate(url, pg.owner(), LocalPostgres.APP);
-            Migrations.checkRestricted(url, pg.app());
-            return new Database(url, pg.app(), pg);
-        } catch (RuntimeException e) {
-            pg.close();
-            throw e;
-        }
+        return Database.embedded(properties.dataDir());
     }
 
     /** Reads go through the pool; Spring's JDBC support is built on it. The Database closes it. */

@@ -40,6 +40,9 @@ public final class Simulation {
         }
     }
 
+    /** Every event the engine records, in order (for benchmarks that feed it on); by default none. */
+    private java.util.function.Consumer<Recorded> sink = r -> { };
+
     private Simulation(Model model, long seed, Progress progress) {
         this.model = model;
         this.seed = seed;
@@ -54,13 +57,22 @@ public final class Simulation {
         return new Simulation(model, seed, progress).run();
     }
 
+    /** As {@link #run(Model, long, Progress)}, handing every event recorded to {@code sink} as it is recorded. */
+    public static Summary run(Model model, long seed, Progress progress, java.util.function.Consumer<Recorded> sink) {
+        Simulation s = new Simulation(model, seed, progress);
+        s.sink = java.util.Objects.requireNonNull(sink, "sink");
+        return s.run();
+    }
+
     private Summary run() {
         Stopwatch watch = Stopwatch.start();
         Statistics stats = new Statistics(model);
         ControlRoom room = new ControlRoom() {
             @Override
             public List<Recorded> submit(Command command, Instant at) {
-                return engine.submit(step++, command, at);
+                List<Recorded> events = engine.submit(step++, command, at);
+                events.forEach(sink);
+                return events;
             }
 
             @Override
@@ -96,7 +108,9 @@ public final class Simulation {
             }
         }
         // Let the engine's deadlines run out to the end (breaches of calls still waiting count).
-        staff.deadlinesFired(engine.advanceTo(model.end()));
+        List<Recorded> last = engine.advanceTo(model.end());
+        last.forEach(sink);
+        staff.deadlinesFired(last);
         staff.stop();
         double wall = watch.seconds();
         progress.done(totalDays, engine.lastSeq(), watch);
