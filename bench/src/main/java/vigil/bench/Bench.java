@@ -23,6 +23,7 @@ public final class Bench {
         BENCHMARKS.put("engine", EngineBench::main);
         BENCHMARKS.put("schemes", SchemeBench::main);
         BENCHMARKS.put("sim", SimBench::main);
+        BENCHMARKS.put("durable", DurableBench::main);
     }
 
     private Bench() {}

@@ -7,8 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,53 +41,73 @@ final class EventTable {
         return rows;
     }
 
-    /** Appends the rows and keys in one transaction: one commit, one WAL flush. */
+    /**
+     * The batch in one statement: every row of the batch and every key, passed as arrays and inserted by one prepared
+     * {@code insert … select from unnest(…)} (one plan whatever the batch size), run in autocommit, so the whole batch
+     * is one round trip, one transaction and one WAL flush. Either everything is in the log or nothing is.
+     */
+    private static final String APPEND = """
+            with e as (
+                insert into event (seq, at, type, actor, payload, prev_hash, hash)
+                select * from unnest(?::bigint[], ?::timestamptz[], ?::text[], ?::text[], ?::json[], ?::bytea[],
+                                     ?::bytea[])
+            ), k as (
+                insert into idempotency_key (actor, key, request_hash, answer, first_seq, recorded_at)
+                select * from unnest(?::text[], ?::text[], ?::bytea[], ?::json[], ?::bigint[], ?::timestamptz[])
+            )
+            select 1""";
+
+    /** Appends the rows and keys in one transaction: one statement, one commit, one WAL flush. */
     static void append(Connection c, List<Row> rows, List<NewKey> keys) throws SQLException {
-        c.setAutoCommit(false);
-        try {
-            try (PreparedStatement s = c.prepareStatement("insert into event (seq, at, type, actor, payload, prev_hash,"
-                    + " hash) values (?, ?, ?, ?, ?::json, ?, ?)")) {
-                for (Row r : rows) {
-                    s.setLong(1, r.recorded().seq());
-                    s.setObject(2, OffsetDateTime.ofInstant(Chain.stored(r.recorded().at()), ZoneOffset.UTC));
-                    s.setString(3, r.recorded().event().type());
-                    s.setString(4, r.recorded().by());
-                    s.setString(5, r.payload());
-                    s.setBytes(6, r.prevHash());
-                    s.setBytes(7, r.hash());
-                    s.addBatch();
-                }
-                s.executeBatch();
-            }
-            if (!keys.isEmpty()) {
-                try (PreparedStatement s = c.prepareStatement("insert into idempotency_key (actor, key, request_hash,"
-                        + " answer, first_seq, recorded_at) values (?, ?, ?, ?::json, ?, ?)")) {
-                    for (NewKey k : keys) {
-                        s.setString(1, k.key().actor());
-                        s.setString(2, k.key().key());
-                        s.setBytes(3, k.key().requestHash());
-                        s.setString(4, k.answer());
-                        s.setLong(5, k.firstSeq());
-                        s.setObject(6, OffsetDateTime.ofInstant(Chain.stored(k.at()), ZoneOffset.UTC));
-                        s.addBatch();
-                    }
-                    s.executeBatch();
-                }
-            }
-            c.commit();
-        } catch (SQLException | RuntimeException e) {
-            try {
-                c.rollback();
-            } catch (SQLException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
-        } finally {
-            try {
-                c.setAutoCommit(true);
-            } catch (SQLException ignored) {
-                // a broken connection: the writer reconnects
-            }
+        int n = rows.size();
+        Long[] seq = new Long[n];
+        String[] at = new String[n];
+        String[] type = new String[n];
+        String[] actor = new String[n];
+        String[] payload = new String[n];
+        byte[][] prev = new byte[n][];
+        byte[][] hash = new byte[n][];
+        for (int i = 0; i < n; i++) {
+            Row r = rows.get(i);
+            seq[i] = r.recorded().seq();
+            at[i] = Chain.stored(r.recorded().at()).toString();
+            type[i] = r.recorded().event().type();
+            actor[i] = r.recorded().by();
+            payload[i] = r.payload();
+            prev[i] = r.prevHash();
+            hash[i] = r.hash();
+        }
+        int m = keys.size();
+        String[] kActor = new String[m];
+        String[] kKey = new String[m];
+        byte[][] kHash = new byte[m][];
+        String[] kAnswer = new String[m];
+        Long[] kFirst = new Long[m];
+        String[] kAt = new String[m];
+        for (int i = 0; i < m; i++) {
+            NewKey k = keys.get(i);
+            kActor[i] = k.key().actor();
+            kKey[i] = k.key().key();
+            kHash[i] = k.key().requestHash();
+            kAnswer[i] = k.answer();
+            kFirst[i] = k.firstSeq();
+            kAt[i] = Chain.stored(k.at()).toString();
+        }
+        try (PreparedStatement s = c.prepareStatement(APPEND)) {
+            s.setArray(1, c.createArrayOf("bigint", seq));
+            s.setArray(2, c.createArrayOf("text", at));
+            s.setArray(3, c.createArrayOf("text", type));
+            s.setArray(4, c.createArrayOf("text", actor));
+            s.setArray(5, c.createArrayOf("text", payload));
+            s.setArray(6, c.createArrayOf("bytea", prev));
+            s.setArray(7, c.createArrayOf("bytea", hash));
+            s.setArray(8, c.createArrayOf("text", kActor));
+            s.setArray(9, c.createArrayOf("text", kKey));
+            s.setArray(10, c.createArrayOf("bytea", kHash));
+            s.setArray(11, c.createArrayOf("text", kAnswer));
+            s.setArray(12, c.createArrayOf("bigint", kFirst));
+            s.setArray(13, c.createArrayOf("text", kAt));
+            s.executeQuery().close();
         }
     }
 

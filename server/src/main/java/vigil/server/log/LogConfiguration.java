@@ -4,6 +4,7 @@ import java.time.InstantSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vigil.core.Policy;
+import vigil.core.Span;
 import vigil.server.config.VigilProperties;
 import vigil.server.db.Database;
 import vigil.sim.json.Fields;
@@ -19,12 +20,15 @@ class LogConfiguration {
         return readPolicy(properties);
     }
 
+    /** A server forgets a closed incident's live state after this, unless the policy says otherwise (ADR 052). */
+    static final Span RETAIN_CLOSED_FOR = Span.parse("P7D");
+
     static Policy readPolicy(VigilProperties properties) {
-        if (properties.policy() == null) {
-            return Policy.metropolitan();
-        }
-        return PolicyReader.read(new Fields(JsonFiles.parse(JsonFiles.read(properties.policy())),
-                "VIGIL_POLICY " + properties.policy()));
+        Policy p = properties.policy() == null ? Policy.metropolitan()
+                : PolicyReader.read(new Fields(JsonFiles.parse(JsonFiles.read(properties.policy())),
+                        "VIGIL_POLICY " + properties.policy()));
+        // The log holds everything for ever; live state must stay bounded, so the server always forgets closed work.
+        return p.retainClosedFor() == null ? p.withRetainClosedFor(RETAIN_CLOSED_FOR) : p;
     }
 
     @Bean

@@ -56,6 +56,6 @@ class ARestartRebuildsTheSameControlRoom {
 
     private static Engine freshReplay(List<JsonNode> log) {
         List<Recorded> events = log.stream().map(n -> EventJson.parse(n.toString())).toList();
-        return Engine.rebuild(Policy.metropolitan(), Writer.OPENING_ROSTER, events.getFirst().at(), events);
+        return Engine.rebuild(Policy.metropolitan().withRetainClosedFor(LogConfiguration.RETAIN_CLOSED_FOR), Writer.OPENING_ROSTER, events.getFirst().at(), events);
     }
 }

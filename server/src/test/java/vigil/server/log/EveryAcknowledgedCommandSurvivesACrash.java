@@ -136,7 +136,7 @@ class EveryAcknowledgedCommandSurvivesACrash {
                 }
             }
             List<Recorded> events = log.stream().map(n -> EventJson.parse(n.toString())).toList();
-            String fresh = Engine.rebuild(Policy.metropolitan(), Writer.OPENING_ROSTER, events.getFirst().at(), events)
+            String fresh = Engine.rebuild(Policy.metropolitan().withRetainClosedFor(LogConfiguration.RETAIN_CLOSED_FOR), Writer.OPENING_ROSTER, events.getFirst().at(), events)
                     .queries().describe();
             assertThat(server[0].describe()).as("the server's engine is a fresh replay of its log").isEqualTo(fresh);
 

@@ -1,0 +1,400 @@
+package vigil.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.HdrHistogram.Histogram;
+
+/**
+ * {@code ./vigil bench durable}: Vigil's durable command rate over HTTP against PostgreSQL's own, on the same
+ * PostgreSQL in one run. Starts {@code ./vigil serve} (the server jar) as its own process on a fresh data directory
+ * and its embedded PostgreSQL 17, then measures:
+ * <ol type="a">
+ *   <li>durable commands/s, 16 clients each waiting for its answer (closed loop);</li>
+ *   <li>Debian's {@code pgbench}, a one-row INSERT script, 16 clients, on that same PostgreSQL;</li>
+ *   <li>the ratio a/b;</li>
+ *   <li>answer latency p50/p99/p99.9 at an open-loop 1,000 commands/s (from each command's intended send time, so a
+ *       stall counts against every command it delays);</li>
+ *   <li>SSE delivery p99 to 250 subscribers (once the stream endpoint exists);</li>
+ *   <li>whole incidents/s (RecordCall, CreateIncident, AssignUnit, each waiting for its answer), 16 clients.</li>
+ * </ol>
+ * Figures only, with the machine's load beside each; nothing passes or fails.
+ */
+final class DurableBench {
+    private static final int CLIENTS = 16;
+    private static final Duration WARM_UP = Duration.ofSeconds(3);
+    private static final Duration RUN = Duration.ofSeconds(10);
+    private static final int OPEN_LOOP_RATE = 1_000;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+    private final URI base;
+    private final AtomicLong ids = new AtomicLong();
+
+    private DurableBench(URI base) {
+        this.base = base;
+    }
+
+    static void main(String[] args) throws Exception {
+        Path jar = Path.of(System.getProperty("vigil.server.jar", "server/target/vigil-server.jar"));
+        if (args.length > 0 || !Files.isRegularFile(jar)) {
+            System.err.println(args.length > 0 ? "vigil bench durable takes no arguments"
+                    : "vigil bench durable: no server jar at " + jar + " (run it through ./vigil bench durable)");
+            System.exit(2);
+        }
+        Path data = Files.createTempDirectory("vigil-bench-durable");
+        int port = freePort();
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms1g", "-Xmx1g"));
+        String opts = System.getenv("VIGIL_BENCH_SERVER_OPTS"); // e.g. a profiler for the server's JVM
+        if (opts != null && !opts.isBlank()) {
+            cmd.addAll(List.of(opts.trim().split("\\s+")));
+        }
+        cmd.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("VIGIL_DATA_DIR", data.resolve("data").toString());
+        pb.environment().put("VIGIL_PORT", Integer.toString(port));
+        Process server = pb.start();
+        try {
+            int pgPort = awaitListening(server);
+            DurableBench b = new DurableBench(URI.create("http://127.0.0.1:" + port));
+            b.awaitUp();
+            String superuserPassword = password(data.resolve("data/pg-passwords"), "postgres");
+            System.out.println("vigil bench durable: server pid " + server.pid() + " on :" + port
+                    + ", embedded PostgreSQL on 127.0.0.1:" + pgPort + ", " + Runtime.getRuntime().availableProcessors()
+                    + " cores");
+            b.run(pgPort, superuserPassword);
+        } finally {
+            server.destroy(); // SIGTERM: the server stops its PostgreSQL
+            if (!server.waitFor(60, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+            try (Stream<Path> all = Files.walk(data)) {
+                all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        System.exit(0);
+    }
+
+    private void run(int pgPort, String superuserPassword) throws Exception {
+        for (int c = 1; c <= CLIENTS; c++) {
+            command("ADMIN admin", "{\"do\":\"AddStaff\",\"staffId\":\"ch" + c + "\",\"role\":\"CALL_HANDLER\","
+                    + "\"bcu\":\"SE\"}");
+            command("ADMIN admin", "{\"do\":\"AddStaff\",\"staffId\":\"dsp" + c + "\",\"role\":\"DESPATCHER\","
+                    + "\"bcu\":\"SE\"}");
+        }
+
+        // (a) closed loop: 16 clients, each waits for its answer.
+        closedLoop(WARM_UP, this::recordCall);
+        String loadA = load();
+        double a = closedLoop(RUN, this::recordCall);
+        System.out.printf(Locale.ROOT, "(a) durable commands/s, %d clients waiting for each answer: %.0f cmd/s"
+                + "   [load %s]%n", CLIENTS, a, loadA);
+
+        // (b) pgbench on the same PostgreSQL.
+        String loadB = load();
+        double tps = pgbench(pgPort, superuserPassword);
+        System.out.printf(Locale.ROOT, "(b) pgbench, one-row INSERT, %d clients: %s   [load %s]%n", CLIENTS,
+                tps > 0 ? String.format(Locale.ROOT, "%.0f tps", tps) : "not run", loadB);
+
+        // (c)
+        double ratio = tps > 0 ? a / tps : Double.NaN;
+        System.out.printf(Locale.ROOT, "(c) ratio a/b: %.2f (bar: at least 1.5)%n", ratio);
+
+        // (d) open loop at 1,000 commands/s.
+        openLoop(WARM_UP);
+        String loadD = load();
+        Histogram h = openLoop(RUN);
+        double p99 = h.getValueAtPercentile(99) / 1e6;
+        System.out.printf(Locale.ROOT, "(d) answer latency at an open-loop %,d commands/s (%,d commands): p50 %.2f ms,"
+                        + " p99 %.2f ms, p99.9 %.2f ms, max %.2f ms (bar: p99 at most 10 ms)   [load %s]%n",
+                OPEN_LOOP_RATE, h.getTotalCount(), h.getValueAtPercentile(50) / 1e6, p99,
+                h.getValueAtPercentile(99.9) / 1e6, h.getMaxValue() / 1e6, loadD);
+
+        // (e) SSE delivery.
+        int stream = get("/api/events/stream?after=0", "CALL_HANDLER ch1 SE");
+        System.out.println("(e) SSE delivery p99 to 250 subscribers: not measured, "
+                + (stream == 404 ? "the stream endpoint (GET /api/events/stream) has not landed yet"
+                        : "the stream endpoint answers " + stream + " but this bench does not subscribe yet"));
+
+        // (f) whole incidents per second.
+        String loadF = load();
+        double incidents = incidents();
+        System.out.printf(Locale.ROOT, "(f) whole incidents/s (RecordCall, CreateIncident, AssignUnit, each answered),"
+                + " %d clients: %.0f incidents/s   [load %s]%n", CLIENTS, incidents, loadF);
+
+        System.out.printf(Locale.ROOT, "durable: %.0f cmd/s, pgbench: %s tps, ratio %.2f, p99 at 1000/s: %.2f ms%n",
+                a, tps > 0 ? String.format(Locale.ROOT, "%.0f", tps) : "n/a", ratio, p99);
+    }
+
+    // --- the workloads ----------------------------------------------------------------------------------------------
+
+    @FunctionalInterface
+    private interface Client {
+        void once(int client) throws Exception;
+    }
+
+    private void recordCall(int client) throws Exception {
+        command("CALL_HANDLER ch" + client + " SE", "{\"do\":\"RecordCall\",\"callId\":\"B" + ids.incrementAndGet()
+                + "\",\"cli\":\"07700 900" + String.format("%03d", client) + "\"}");
+    }
+
+    /** Commands/s over {@code d} with {@link #CLIENTS} clients each sending its next command once answered. */
+    private double closedLoop(Duration d, Client work) throws Exception {
+        AtomicLong done = new AtomicLong();
+        long end = System.nanoTime() + d.toNanos();
+        long t0 = System.nanoTime();
+        try (ExecutorService pool = Executors.newFixedThreadPool(CLIENTS)) {
+            for (int c = 1; c <= CLIENTS; c++) {
+                int client = c;
+                pool.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        work.once(client);
+                        done.incrementAndGet();
+                    }
+                    return null;
+                });
+            }
+        }
+        return done.get() / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    /** One command every 1/1,000 s, whatever the answers do; latency from when each was due to be sent. */
+    private Histogram openLoop(Duration d) throws Exception {
+        Histogram h = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+        long n = d.toSeconds() * OPEN_LOOP_RATE;
+        long interval = TimeUnit.SECONDS.toNanos(1) / OPEN_LOOP_RATE;
+        CountDownLatch answered = new CountDownLatch((int) n);
+        long t0 = System.nanoTime();
+        for (long i = 0; i < n; i++) {
+            long due = t0 + i * interval;
+            long wait;
+            while ((wait = due - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            int client = (int) (i % CLIENTS) + 1;
+            HttpRequest r = commandRequest("CALL_HANDLER ch" + client + " SE", "{\"do\":\"RecordCall\",\"callId\":\"O"
+                    + ids.incrementAndGet() + "\",\"cli\":\"07700 900" + String.format("%03d", client) + "\"}");
+            CompletableFuture<HttpResponse<String>> f = http.sendAsync(r, HttpResponse.BodyHandlers.ofString());
+            f.whenComplete((resp, err) -> {
+                if (err == null && resp.statusCode() == 200) {
+                    synchronized (h) {
+                        h.recordValue(Math.min(System.nanoTime() - due, h.getHighestTrackableValue()));
+                    }
+                }
+                answered.countDown();
+            });
+        }
+        answered.await(60, TimeUnit.SECONDS);
+        return h;
+    }
+
+    /** Whole incidents/s: each client records a call, makes it an incident and assigns it a unit of its own. */
+    private double incidents() throws Exception {
+        int unitsPerClient = 400;
+        List<CompletableFuture<HttpResponse<String>>> adding = new ArrayList<>();
+        for (int c = 1; c <= CLIENTS; c++) {
+            for (int u = 0; u < unitsPerClient; u++) {
+                adding.add(http.sendAsync(commandRequest("ADMIN admin", "{\"do\":\"AddUnit\",\"unitId\":\"U" + c + "-"
+                        + u + "\",\"callSign\":\"MD" + c + "-" + u + "\",\"bcu\":\"SE\",\"location\":{\"lat\":51.5,"
+                        + "\"lon\":-0.09}}"), HttpResponse.BodyHandlers.ofString()));
+                if (adding.size() >= 64) {
+                    adding.forEach(CompletableFuture::join);
+                    adding.clear();
+                }
+            }
+        }
+        adding.forEach(CompletableFuture::join);
+        AtomicLong done = new AtomicLong();
+        long end = System.nanoTime() + RUN.toNanos();
+        long t0 = System.nanoTime();
+        try (ExecutorService pool = Executors.newFixedThreadPool(CLIENTS)) {
+            for (int c = 1; c <= CLIENTS; c++) {
+                int client = c;
+                pool.submit(() -> {
+                    for (int u = 0; u < unitsPerClient && System.nanoTime() < end; u++) {
+                        String call = "F" + client + "-" + u;
+                        String incident = "CAD-" + client + "-" + u;
+                        command("CALL_HANDLER ch" + client + " SE", "{\"do\":\"RecordCall\",\"callId\":\"" + call
+                                + "\",\"cli\":\"07700 901" + String.format("%03d", client) + "\"}");
+                        command("CALL_HANDLER ch" + client + " SE", "{\"do\":\"CreateIncident\",\"incidentId\":\""
+                                + incident + "\",\"callId\":\"" + call + "\",\"grade\":\"S\"}");
+                        command("DESPATCHER dsp" + client + " SE", "{\"do\":\"AssignUnit\",\"incidentId\":\""
+                                + incident + "\",\"unitId\":\"U" + client + "-" + u + "\"}");
+                        done.incrementAndGet();
+                    }
+                    return null;
+                });
+            }
+        }
+        return done.get() / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    /** pgbench with a one-row INSERT script and {@link #CLIENTS} clients on a database of its own; tps, or 0. */
+    private static double pgbench(int port, String password) throws Exception {
+        Path pgbench = Stream.of("/usr/lib/postgresql/17/bin/pgbench", "/usr/lib/postgresql/16/bin/pgbench",
+                        "/usr/lib/postgresql/15/bin/pgbench", "/usr/bin/pgbench").map(Path::of)
+                .filter(Files::isExecutable).findFirst().orElse(null);
+        if (pgbench == null) {
+            System.out.println("    pgbench is not installed: apt-get install -y postgresql-15 (Debian's package; only"
+                    + " its client pgbench is used, against Vigil's own PostgreSQL)");
+            return 0;
+        }
+        Path dir = Files.createTempDirectory("vigil-pgbench");
+        Path script = dir.resolve("insert.sql");
+        Files.writeString(script, "insert into bench_event (at, payload) values (now(), '{\"type\":\"CallRecorded\","
+                + "\"callId\":\"P\"}');\n");
+        psql(pgbench, port, password, "postgres", "drop database if exists vigil_pgbench");
+        psql(pgbench, port, password, "postgres", "create database vigil_pgbench");
+        psql(pgbench, port, password, "vigil_pgbench", "create table bench_event (seq bigserial primary key,"
+                + " at timestamptz not null, payload json not null)");
+        ProcessBuilder pb = new ProcessBuilder(pgbench.toString(), "-h", "127.0.0.1", "-p", Integer.toString(port),
+                "-U", "postgres", "-n", "-c", Integer.toString(CLIENTS), "-j", "2", "-T", Long.toString(RUN.toSeconds()),
+                "-f", script.toString(), "vigil_pgbench").redirectErrorStream(true);
+        pb.environment().put("PGPASSWORD", password);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        Files.deleteIfExists(script);
+        Files.deleteIfExists(dir);
+        Matcher m = Pattern.compile("tps = ([0-9.]+)").matcher(out);
+        if (!m.find()) {
+            System.out.println("    pgbench said: " + out.replace('\n', ' '));
+            return 0;
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
+    /** Runs one SQL statement through psql beside pgbench (same package), as the superuser. */
+    private static void psql(Path pgbench, int port, String password, String db, String sql) throws Exception {
+        Path psql = pgbench.resolveSibling("psql");
+        ProcessBuilder pb = new ProcessBuilder(psql.toString(), "-h", "127.0.0.1", "-p", Integer.toString(port), "-U",
+                "postgres", "-d", db, "-q", "-v", "ON_ERROR_STOP=1", "-c", sql).redirectErrorStream(true);
+        pb.environment().put("PGPASSWORD", password);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("psql: " + out.trim());
+        }
+    }
+
+    // --- HTTP -------------------------------------------------------------------------------------------------------
+
+    /** Who a request is from: the one place that knows how the server logs staff in. */
+    private static HttpRequest.Builder as(HttpRequest.Builder r, String who) {
+        return who == null ? r : r.header("Vigil-Actor", who);
+    }
+
+    private HttpRequest commandRequest(String who, String body) {
+        return as(HttpRequest.newBuilder(base.resolve("/api/commands")).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)), who)
+                .build();
+    }
+
+    private void command(String who, String body) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(commandRequest(who, body), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("the server answered " + r.statusCode() + " to " + body + ": " + r.body());
+        }
+    }
+
+    private int get(String path, String who) throws IOException, InterruptedException {
+        HttpRequest r = as(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(5)).GET(), who)
+                .build();
+        try {
+            return http.send(r, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.net.http.HttpTimeoutException e) {
+            return 200; // a stream that stays open
+        }
+    }
+
+    private void awaitUp() throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            try {
+                if (get("/actuator/health", null) == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not yet
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+        throw new IllegalStateException("the server did not come up within 60 s");
+    }
+
+    // --- the server process -----------------------------------------------------------------------------------------
+
+    /** Reads the server's start-up lines until it says where its database is; that database's port. */
+    private static int awaitListening(Process server) throws IOException {
+        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        Pattern db = Pattern.compile("database: embedded PostgreSQL \\S+ on 127\\.0\\.0\\.1:(\\d+)");
+        String line;
+        List<String> said = new ArrayList<>();
+        while ((line = out.readLine()) != null) {
+            said.add(line);
+            Matcher m = db.matcher(line);
+            if (m.find()) {
+                Thread.ofPlatform().daemon(true).start(() -> { // keep draining, so the server never blocks on output
+                    try {
+                        while (out.readLine() != null) {
+                            // discarded
+                        }
+                    } catch (IOException e) {
+                        // it stopped
+                    }
+                });
+                return Integer.parseInt(m.group(1));
+            }
+        }
+        throw new IllegalStateException("the server stopped before it listened: " + String.join(" | ", said));
+    }
+
+    private static String password(Path file, String role) throws IOException {
+        for (String l : Files.readAllLines(file)) {
+            String[] kv = l.trim().split("\\s+");
+            if (kv.length == 2 && kv[0].equals(role)) {
+                return kv[1];
+            }
+        }
+        throw new IllegalStateException("no password for " + role + " in " + file);
+    }
+
+    private static String load() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return "1/5/15 min " + f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
