@@ -72,6 +72,7 @@ public final class LiveEvents implements CommitListener, SmartLifecycle {
     private volatile long delivered = -1;
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicLong resets = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
     private volatile boolean running;
     private Thread thread;
 
@@ -110,6 +111,16 @@ public final class LiveEvents implements CommitListener, SmartLifecycle {
     /** Streams ended with {@code reset} since start. */
     public long resets() {
         return resets.get();
+    }
+
+    /** Subscribers dropped from the fan-out since start because their buffer filled. */
+    public long dropped() {
+        return dropped.get();
+    }
+
+    /** Subscribers in the fan-out now (live, not catching up, not dropped). */
+    int fannedOutTo() {
+        return subscribers.size();
     }
 
     public Settings settings() {
@@ -261,7 +272,9 @@ public final class LiveEvents implements CommitListener, SmartLifecycle {
         try {
             for (Subscription s : subscribers) {
                 if (!s.offer(batch)) {
-                    subscribers.remove(s); // too slow: its stream ends with reset; the others never wait for it
+                    // Too slow: out of the fan-out now; its stream ends with reset. Nobody waits for it.
+                    subscribers.remove(s);
+                    dropped.incrementAndGet();
                 }
             }
             delivered = batch.getLast().seq();

@@ -165,7 +165,8 @@ public final class Subscription {
             if (closed || overflowed) {
                 return false;
             }
-            if (buffer.size() + events.size() > capacity) {
+            // A batch is always taken into an empty buffer, however large: a client that keeps up is never dropped.
+            if (!buffer.isEmpty() && buffer.size() + events.size() > capacity) {
                 overflowed = true;
                 buffer.clear();
                 ready.signal();
