@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -42,6 +43,11 @@ class StreamController {
                 ? EventController.number("Last-Event-ID", lastEventId, 0, Long.MAX_VALUE)
                 : after != null ? EventController.number("after", after, 0, Long.MAX_VALUE)
                 : Math.max(0, live.delivered());
+        if (HttpMethod.HEAD.matches(request.getMethod())) {
+            // Spring answers HEAD with the GET handler; a stream nobody reads would only end when the server stops.
+            response.setContentType("text/event-stream");
+            return;
+        }
         Subscription subscription;
         try {
             subscription = live.subscribe(from, line -> visibleTo(actor, line));

@@ -21,8 +21,8 @@ public interface CommitListener {
     default void rebuilt(long lastSeq) {}
 
     /**
-     * A committed batch: its events ({@code events} may be empty when only idempotency keys were kept), the log's last
-     * seq after it, how many commands it decided, and how long its one append statement took.
+     * A committed batch: its events, the log's last seq after it, how many commands it decided (0 when only deadlines
+     * fell due), and how long its one append statement took.
      */
     record Commit(List<LoggedEvent> events, long lastSeq, int commands, long appendNanos) {
         public Commit {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vigil.server.testing.Commands.CALL_HANDLER;
 
 import java.io.InputStream;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vigil.server.testing.Commands;
+import vigil.server.testing.Login;
 import vigil.server.testing.SharedPostgres;
 import vigil.server.testing.SseClient;
 import vigil.server.testing.TempDirs;
@@ -128,6 +130,17 @@ class TheLiveStreamMissesNothingAndRepeatsNothing {
                 "after");
         assertProblem(SseClient.connect(server.base(), "/api/events/stream", CALL_HANDLER,
                 Map.of("Last-Event-ID", "twelve")), 400, "Last-Event-ID");
+    }
+
+    @Test
+    void aHeadRequestIsAnsweredWithoutOpeningAStream() {
+        LiveEvents live = server.bean(LiveEvents.class);
+        int before = live.subscribers();
+        TestServer.Response r = server.send(Login.as(HttpRequest.newBuilder(server.base()
+                .resolve("/api/events/stream")).method("HEAD", HttpRequest.BodyPublishers.noBody()), CALL_HANDLER));
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.contentType()).startsWith("text/event-stream");
+        assertThat(live.subscribers()).as("no stream left running for nobody").isLessThanOrEqualTo(before);
     }
 
     @Test
