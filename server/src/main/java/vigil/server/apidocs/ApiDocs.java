@@ -84,6 +84,7 @@ class ApiDocs {
             }
             PathItem events = api.getPaths() == null ? null : api.getPaths().get("/api/events");
             if (events != null && events.getGet() != null) {
+                positions(events.getGet());
                 events.getGet().summary("The committed log from seq after+1, in order").responses(withProblems(
                         new ApiResponses().addApiResponse("200", new ApiResponse().description("events in the replay"
                                 + " line format").content(json(new ArraySchema().items(ref("Event"))))),
@@ -91,9 +92,30 @@ class ApiDocs {
             }
             PathItem stream = api.getPaths() == null ? null : api.getPaths().get("/api/events/stream");
             if (stream != null && stream.getGet() != null) {
+                positions(stream.getGet());
                 describeStream(stream.getGet());
             }
         };
+    }
+
+    /** The controllers take positions as text (to say what is wrong with a bad one); they are whole numbers. */
+    private static void positions(Operation get) {
+        if (get.getParameters() == null) {
+            return;
+        }
+        for (var p : get.getParameters()) {
+            switch (p.getName()) {
+                case "after" -> p.description("events after this seq (from 0)").schema(new IntegerSchema().format("int64")
+                        .minimum(java.math.BigDecimal.ZERO));
+                case "limit" -> p.description("at most this many (1 to 10,000; default 1,000)").schema(
+                        new IntegerSchema().minimum(java.math.BigDecimal.ONE)
+                                .maximum(java.math.BigDecimal.valueOf(10_000)));
+                case "Last-Event-ID" -> p.description("the last seq the client has (an EventSource sends it on"
+                        + " reconnecting); wins over after").schema(new IntegerSchema().format("int64")
+                        .minimum(java.math.BigDecimal.ZERO));
+                default -> { }
+            }
+        }
     }
 
     private static void describeCommands(Operation post) {

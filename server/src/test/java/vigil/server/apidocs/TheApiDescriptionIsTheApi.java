@@ -59,6 +59,9 @@ class TheApiDescriptionIsTheApi {
                 .has("text/event-stream")).isTrue();
         assertThat(paths.get("/api/commands").get("post").get("responses").get("409").get("content")
                 .has("application/problem+json")).isTrue();
+        TestServer.Response ui = server.get(Commands.ADMIN, "/swagger-ui/index.html");
+        assertThat(ui.status()).as("Swagger UI").isEqualTo(200);
+        assertThat(ui.contentType()).startsWith("text/html");
     }
 
     @Test
