@@ -1,6 +1,5 @@
 package vigil.server.live;
 
-import java.util.List;
 import vigil.server.log.LoggedEvent;
 
 /** The stream's text (the SSE wire format, WHATWG HTML §9.2): events, comments and the {@code reset} event. */
@@ -18,12 +17,6 @@ final class Frames {
     static void event(StringBuilder out, LoggedEvent e, String line) {
         out.append("id: ").append(e.seq()).append("\nevent: ").append(e.type()).append('\n');
         data(out, line);
-    }
-
-    static void events(StringBuilder out, List<LoggedEvent> events, View view) {
-        for (LoggedEvent e : events) {
-            event(out, e, view.line(e.line()));
-        }
     }
 
     /**
