@@ -2,6 +2,7 @@ package vigil.bench;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -39,7 +40,9 @@ import org.HdrHistogram.Histogram;
  *   <li>the ratio a/b;</li>
  *   <li>answer latency p50/p99/p99.9 at an open-loop 1,000 commands/s (from each command's intended send time, so a
  *       stall counts against every command it delays);</li>
- *   <li>SSE delivery p99 to 250 subscribers (once the stream endpoint exists);</li>
+ *   <li>SSE delivery to 250 subscribers of {@code GET /api/events/stream} while commands arrive at an open-loop
+ *       200/s: from each event's {@code at} (the writer's clock, read just before it decides and commits the batch,
+ *       so the commit is included) to its arrival at each subscriber, p50/p99/p99.9;</li>
  *   <li>whole incidents/s (RecordCall, CreateIncident, AssignUnit, each waiting for its answer), 16 clients.</li>
  * </ol>
  * Figures only, with the machine's load beside each; nothing passes or fails.
@@ -49,6 +52,9 @@ final class DurableBench {
     private static final Duration WARM_UP = Duration.ofSeconds(3);
     private static final Duration RUN = Duration.ofSeconds(10);
     private static final int OPEN_LOOP_RATE = 1_000;
+    private static final int SUBSCRIBERS = 250;
+    private static final int STREAMED_RATE = 200;
+    private static final Pattern AT = Pattern.compile("\"at\":\"([^\"]+)\"");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
@@ -126,20 +132,18 @@ final class DurableBench {
         System.out.printf(Locale.ROOT, "(c) ratio a/b: %.2f (bar: at least 1.5)%n", ratio);
 
         // (d) open loop at 1,000 commands/s.
-        openLoop(WARM_UP);
+        openLoop(WARM_UP, OPEN_LOOP_RATE);
         String loadD = load();
-        Histogram h = openLoop(RUN);
+        Histogram h = openLoop(RUN, OPEN_LOOP_RATE);
         double p99 = h.getValueAtPercentile(99) / 1e6;
         System.out.printf(Locale.ROOT, "(d) answer latency at an open-loop %,d commands/s (%,d commands): p50 %.2f ms,"
                         + " p99 %.2f ms, p99.9 %.2f ms, max %.2f ms (bar: p99 at most 10 ms)   [load %s]%n",
                 OPEN_LOOP_RATE, h.getTotalCount(), h.getValueAtPercentile(50) / 1e6, p99,
                 h.getValueAtPercentile(99.9) / 1e6, h.getMaxValue() / 1e6, loadD);
 
-        // (e) SSE delivery.
-        int stream = get("/api/events/stream?after=0", "CALL_HANDLER ch1 SE");
-        System.out.println("(e) SSE delivery p99 to 250 subscribers: not measured, "
-                + (stream == 404 ? "the stream endpoint (GET /api/events/stream) has not landed yet"
-                        : "the stream endpoint answers " + stream + " but this bench does not subscribe yet"));
+        // (e) SSE delivery to 250 subscribers.
+        String loadE = load();
+        sseDelivery(loadE);
 
         // (f) whole incidents per second.
         String loadF = load();
@@ -183,11 +187,11 @@ final class DurableBench {
         return done.get() / ((System.nanoTime() - t0) / 1e9);
     }
 
-    /** One command every 1/1,000 s, whatever the answers do; latency from when each was due to be sent. */
-    private Histogram openLoop(Duration d) throws Exception {
+    /** One command every 1/{@code rate} s, whatever the answers do; latency from when each was due to be sent. */
+    private Histogram openLoop(Duration d, int rate) throws Exception {
         Histogram h = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
-        long n = d.toSeconds() * OPEN_LOOP_RATE;
-        long interval = TimeUnit.SECONDS.toNanos(1) / OPEN_LOOP_RATE;
+        long n = d.toSeconds() * rate;
+        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
         CountDownLatch answered = new CountDownLatch((int) n);
         long t0 = System.nanoTime();
         for (long i = 0; i < n; i++) {
@@ -211,6 +215,92 @@ final class DurableBench {
         }
         answered.await(60, TimeUnit.SECONDS);
         return h;
+    }
+
+    /**
+     * (e): {@link #SUBSCRIBERS} streams open, then {@link #STREAMED_RATE} commands/s for {@link #RUN}; each subscriber
+     * records, for every event, the time from the event's {@code at} to its arrival (same machine, same clock).
+     */
+    private void sseDelivery(String load) throws Exception {
+        List<Histogram> perSubscriber = new ArrayList<>();
+        List<InputStream> streams = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicLong[] lastSeen = new AtomicLong[SUBSCRIBERS];
+        CountDownLatch open = new CountDownLatch(SUBSCRIBERS);
+        for (int i = 0; i < SUBSCRIBERS; i++) {
+            Histogram hist = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
+            perSubscriber.add(hist);
+            AtomicLong last = lastSeen[i] = new AtomicLong();
+            HttpRequest r = as(HttpRequest.newBuilder(base.resolve("/api/events/stream"))
+                    .header("Accept", "text/event-stream").GET(), "CALL_HANDLER ch" + (i % CLIENTS + 1) + " SE").build();
+            Thread.ofVirtual().name("bench-subscriber-" + i).start(() -> {
+                try {
+                    HttpResponse<InputStream> resp = http.send(r, HttpResponse.BodyHandlers.ofInputStream());
+                    streams.add(resp.body());
+                    BufferedReader in = new BufferedReader(new InputStreamReader(resp.body(), StandardCharsets.UTF_8));
+                    String line = in.readLine(); // the opening comment: subscribed
+                    open.countDown();
+                    while (line != null) {
+                        line = in.readLine();
+                        if (line != null && line.startsWith("data: ")) {
+                            long arrived = micros(java.time.Instant.now());
+                            Matcher m = AT.matcher(line);
+                            if (m.find()) {
+                                long took = arrived - micros(java.time.Instant.parse(m.group(1)));
+                                synchronized (hist) {
+                                    hist.recordValue(Math.max(0, Math.min(took, hist.getHighestTrackableValue())));
+                                }
+                            }
+                        } else if (line != null && line.startsWith("id: ")) {
+                            last.set(Long.parseLong(line.substring(4).trim()));
+                        }
+                    }
+                } catch (IOException | InterruptedException | RuntimeException e) {
+                    // closed at the end of the measurement
+                }
+            });
+        }
+        if (!open.await(60, TimeUnit.SECONDS)) {
+            System.out.println("(e) SSE delivery: not measured, only " + (SUBSCRIBERS - open.getCount()) + " of "
+                    + SUBSCRIBERS + " subscribers connected within 60 s");
+            streams.forEach(DurableBench::closeQuietly);
+            return;
+        }
+        openLoop(RUN, STREAMED_RATE);
+        // One more command, answered: once every subscriber has its seq, it has had everything before it.
+        HttpResponse<String> marker = http.send(commandRequest("CALL_HANDLER ch1 SE", "{\"do\":\"RecordCall\","
+                + "\"callId\":\"E" + ids.incrementAndGet() + "\"}"), HttpResponse.BodyHandlers.ofString());
+        Matcher seq = Pattern.compile("\"lastSeq\":(\\d+)").matcher(marker.body());
+        long end = seq.find() ? Long.parseLong(seq.group(1)) : Long.MAX_VALUE;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline && java.util.Arrays.stream(lastSeen).anyMatch(l -> l.get() < end)) {
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        long caughtUp = java.util.Arrays.stream(lastSeen).filter(l -> l.get() >= end).count();
+        streams.forEach(DurableBench::closeQuietly);
+        Histogram all = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
+        for (Histogram hist : perSubscriber) {
+            synchronized (hist) {
+                all.add(hist);
+            }
+        }
+        System.out.printf(Locale.ROOT, "(e) SSE delivery to %d subscribers at an open-loop %d commands/s (%,d"
+                        + " deliveries, %d of %d subscribers had every event): p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms,"
+                        + " max %.2f ms, from each event's at (stamped just before its batch's commit) to its arrival"
+                        + "   [load %s]%n", SUBSCRIBERS, STREAMED_RATE, all.getTotalCount(), caughtUp, SUBSCRIBERS,
+                all.getValueAtPercentile(50) / 1e3, all.getValueAtPercentile(99) / 1e3,
+                all.getValueAtPercentile(99.9) / 1e3, all.getMaxValue() / 1e3, load);
+    }
+
+    private static long micros(java.time.Instant t) {
+        return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            // gone
+        }
     }
 
     /** Whole incidents/s: each client records a call, makes it an incident and assigns it a unit of its own. */

@@ -35,7 +35,7 @@ class EventController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
-    private static long number(String name, String text, long min, long max) {
+    static long number(String name, String text, long min, long max) {
         long v;
         try {
             v = Long.parseLong(text.trim());

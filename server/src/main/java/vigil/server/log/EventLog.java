@@ -22,4 +22,16 @@ public class EventLog {
         return jdbc.sql("select payload from event where seq > ? order by seq limit ?")
                 .params(afterSeq, limit).query(String.class).list();
     }
+
+    /** The seq of the last committed event, 0 for an empty log. */
+    public long lastSeq() {
+        return jdbc.sql("select coalesce(max(seq), 0) from event").query(Long.class).single();
+    }
+
+    /** The events after {@code afterSeq} up to {@code upToSeq} (inclusive), in seq order, at most {@code limit}. */
+    public List<LoggedEvent> between(long afterSeq, long upToSeq, int limit) {
+        return jdbc.sql("select seq, type, payload from event where seq > ? and seq <= ? order by seq limit ?")
+                .params(afterSeq, upToSeq, limit)
+                .query((rs, n) -> new LoggedEvent(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+    }
 }

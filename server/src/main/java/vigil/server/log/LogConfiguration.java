@@ -1,6 +1,7 @@
 package vigil.server.log;
 
 import java.time.InstantSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vigil.core.Policy;
@@ -32,7 +33,7 @@ class LogConfiguration {
     }
 
     @Bean
-    Writer writer(Database database, InstantSource clock, Policy policy) {
-        return new Writer(database, clock, policy);
+    Writer writer(Database database, InstantSource clock, Policy policy, ObjectProvider<CommitListener> listeners) {
+        return new Writer(database, clock, policy, listeners.orderedStream().toList());
     }
 }

@@ -101,6 +101,7 @@ public final class Writer implements SmartLifecycle {
     private final Database database;
     private final java.time.InstantSource clock;
     private final Policy policy;
+    private final List<CommitListener> listeners;
     private final BlockingQueue<Task> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final AtomicLong commands = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
@@ -116,10 +117,11 @@ public final class Writer implements SmartLifecycle {
     /** The last database failure logged (writer thread only). */
     private String lastWarning;
 
-    Writer(Database database, java.time.InstantSource clock, Policy policy) {
+    Writer(Database database, java.time.InstantSource clock, Policy policy, List<CommitListener> listeners) {
         this.database = database;
         this.clock = clock;
         this.policy = policy;
+        this.listeners = List.copyOf(listeners);
     }
 
     // --- the public face ----------------------------------------------------------------------------------------
@@ -305,6 +307,13 @@ public final class Writer implements SmartLifecycle {
         this.head = head;
         position = new Position(e.lastSeq(), e.clock(), HexFormat.of().formatHex(head));
         log.info("writer: rebuilt from {} events in {} ms", count[0], (System.nanoTime() - t0) / 1_000_000);
+        for (CommitListener l : listeners) {
+            try {
+                l.rebuilt(e.lastSeq());
+            } catch (RuntimeException failed) {
+                log.warn("writer: a commit listener failed on a rebuild: {}", failed.toString());
+            }
+        }
         // Deadlines that fell due while no server ran fire now, once each, stamped with their due time.
         long before = e.lastSeq();
         commit(c, e, List.of());
@@ -397,9 +406,13 @@ public final class Writer implements SmartLifecycle {
                 }
             }
         }
+        List<EventTable.Row> rows = List.of();
+        long appendNanos = 0;
         if (!events.isEmpty() || !newKeys.isEmpty()) {
-            List<EventTable.Row> rows = EventTable.rows(events, head);
+            rows = EventTable.rows(events, head);
+            long t0 = System.nanoTime();
             EventTable.append(c, rows, newKeys);
+            appendNanos = System.nanoTime() - t0;
             if (!rows.isEmpty()) {
                 head = rows.getLast().hash();
             }
@@ -409,6 +422,9 @@ public final class Writer implements SmartLifecycle {
             batches.incrementAndGet();
             commands.addAndGet(decided);
             largestBatch.accumulateAndGet(decided, Math::max);
+        }
+        if (!rows.isEmpty() || decided > 0) {
+            tellListeners(rows, engine.lastSeq(), decided, appendNanos);
         }
         // Durable: answer, then run the reads against the committed state.
         Queries queries = null;
@@ -428,6 +444,25 @@ public final class Writer implements SmartLifecycle {
                     }
                     rt.run(queries);
                 }
+            }
+        }
+    }
+
+    /** Durable now: the listeners hear of the batch before anyone is answered (so a stream is never behind an answer). */
+    private void tellListeners(List<EventTable.Row> rows, long lastSeq, int decided, long appendNanos) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        List<LoggedEvent> events = new ArrayList<>(rows.size());
+        for (EventTable.Row r : rows) {
+            events.add(new LoggedEvent(r.recorded().seq(), r.recorded().event().type(), r.payload()));
+        }
+        CommitListener.Commit commit = new CommitListener.Commit(events, lastSeq, decided, appendNanos);
+        for (CommitListener l : listeners) {
+            try {
+                l.committed(commit);
+            } catch (RuntimeException e) {
+                log.warn("writer: a commit listener failed on the batch up to seq {}: {}", lastSeq, e.toString());
             }
         }
     }

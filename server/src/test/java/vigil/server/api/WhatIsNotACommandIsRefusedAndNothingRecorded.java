@@ -22,7 +22,9 @@ import vigil.server.testing.TestServer;
 /**
  * Bad input never reaches the log and never earns a stack trace: broken JSON, an unknown command, a missing, mistyped
  * or unknown field, a bad instant, an actor named in the body, a body too large, another content type. Each is a
- * problem+json naming the field where one is to blame, and the log is as it was.
+ * problem+json naming the field where one is to blame, and the log is as it was. And a thousand more, generated from a
+ * seed ({@code -Dvigil.badInput.seed=N} replays another storm): none is a 5xx, each is problem+json, and the log gains
+ * nothing but the refusals the engine records for well-formed commands it will not carry out.
  */
 class WhatIsNotACommandIsRefusedAndNothingRecorded {
     private static TestServer server;
@@ -134,6 +136,43 @@ class WhatIsNotACommandIsRefusedAndNothingRecorded {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.json().valueStream().map(e -> e.get("seq").asLong())).containsExactly(2L, 3L);
         assertThat(all.get(1)).isEqualTo(page.json().get(0));
+    }
+
+    @Test
+    void aThousandGeneratedMalformedRequestsAreEachAProblemAndRecordNothingButRefusals() {
+        long seed = Long.getLong("vigil.badInput.seed", 1_106L);
+        List<JsonNode> before = server.events();
+        java.util.Set<Long> refused = new java.util.TreeSet<>();
+        List<MalformedRequests.Bad> storm = new MalformedRequests(seed, server.base()).next(1_200);
+        java.util.Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+        for (int i = 0; i < storm.size(); i++) {
+            MalformedRequests.Bad bad = storm.get(i);
+            TestServer.Response r = server.send(bad.request());
+            String where = "seed " + seed + ", request " + i + " (" + abbreviated(bad.what()) + "): " + r.body();
+            assertThat(r.status()).as(where).isBetween(400, 499);
+            assertThat(r.contentType()).as(where).startsWith("application/problem+json");
+            JsonNode p = r.json();
+            assertThat(p.get("status").asInt()).as(where).isEqualTo(r.status());
+            assertThat(p.has("type") && p.has("title") && !p.get("detail").asString().isBlank()).as(where).isTrue();
+            assertThat(r.body()).as(where).doesNotContain("Exception", "\tat ", "vigil.server", "jackson", "sql");
+            if (p.has("seq")) {
+                assertThat(p.get("reason").asString()).as(where).isNotBlank();
+                refused.add(p.get("seq").asLong());
+            }
+            statuses.merge(r.status(), 1, Integer::sum);
+        }
+        List<JsonNode> after = server.events();
+        assertThat(after.subList(0, before.size())).isEqualTo(before);
+        List<JsonNode> added = after.subList(before.size(), after.size());
+        assertThat(added).as("seed %d: only refusals were recorded", seed)
+                .allMatch(e -> e.get("type").asString().equals("CommandRejected"));
+        assertThat(added.stream().map(e -> e.get("seq").asLong()).toList()).as("seed %d", seed)
+                .containsExactlyElementsOf(refused);
+        assertThat(statuses.keySet()).as("answers by status: %s", statuses).contains(400, 403, 404, 413, 415);
+    }
+
+    private static String abbreviated(String s) {
+        return s.length() > 200 ? s.substring(0, 200) + "…" : s;
     }
 
     private static void assertProblem(TestServer.Response r, int status) {

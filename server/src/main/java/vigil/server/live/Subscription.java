@@ -1,0 +1,193 @@
+package vigil.server.live;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vigil.server.log.LoggedEvent;
+
+/**
+ * One subscriber of the live stream: its bounded buffer, filled by the hub, and the loop that sends it, run on the
+ * subscriber's own request thread (a virtual thread: parked, it holds no platform thread).
+ *
+ * <p>The loop first copies the log from the table, unregistered, up to about where the hub stands; then registers
+ * (the hub says up to which seq it has fanned out), copies the few events up to there from the table too, and from
+ * then on sends what the hub puts in its buffer. Each event is sent once and in seq order: the loop sends only the
+ * event after the last one it sent, and a buffer that does not go on from there ends the stream with {@code reset}.
+ */
+public final class Subscription {
+    /** Rows read from the table at a time while catching up. */
+    static final int PAGE = 1_000;
+
+    /** Where a subscription's text goes: the response. A failed write means the client is gone. */
+    @FunctionalInterface
+    public interface Sink {
+        void send(String text) throws IOException;
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(Subscription.class);
+
+    private final LiveEvents hub;
+    private final long after;
+    private final View view;
+    private final int capacity;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition ready = lock.newCondition();
+    private final ArrayDeque<LoggedEvent> buffer = new ArrayDeque<>();
+    private boolean overflowed;
+    private boolean closed;
+
+    Subscription(LiveEvents hub, long after, View view, int capacity) {
+        this.hub = hub;
+        this.after = after;
+        this.view = view;
+        this.capacity = capacity;
+    }
+
+    /** Sends the stream to {@code sink} until the client goes, falls behind or the server stops. */
+    public void run(Sink sink) throws IOException {
+        try {
+            stream(sink);
+        } catch (RuntimeException e) {
+            // The log could not be read (the database failed) or is damaged: end the stream; the client reconnects.
+            log.warn("live stream after seq {} ended: {}", after, e.toString());
+        } finally {
+            hub.ended(this);
+        }
+    }
+
+    private void stream(Sink sink) throws IOException {
+        sink.send(Frames.opening(after));
+        long logEnd = hub.log().lastSeq();
+        if (after > logEnd) {
+            reset(sink, Frames.Reset.NOT_IN_LOG, after, logEnd);
+            return;
+        }
+        if (logEnd - after > hub.settings().maxCatchUp()) {
+            reset(sink, Frames.Reset.TOO_FAR_BEHIND, after, logEnd);
+            return;
+        }
+        long sent = copy(sink, after, Long.MAX_VALUE);
+        long registeredAt = hub.register(this);
+        sent = copy(sink, sent, registeredAt);
+        long heartbeat = hub.settings().heartbeat().toNanos();
+        List<LoggedEvent> next = new ArrayList<>();
+        while (true) {
+            boolean tooSlow;
+            lock.lock();
+            try {
+                long wait = heartbeat;
+                while (buffer.isEmpty() && !overflowed && !closed && wait > 0) {
+                    wait = ready.awaitNanos(wait);
+                }
+                if (closed) {
+                    return;
+                }
+                tooSlow = overflowed;
+                next.addAll(buffer);
+                buffer.clear();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                lock.unlock();
+            }
+            if (tooSlow) {
+                reset(sink, Frames.Reset.TOO_SLOW, sent, hub.delivered());
+                return;
+            }
+            if (next.isEmpty()) {
+                sink.send(Frames.HEARTBEAT);
+                continue;
+            }
+            StringBuilder out = new StringBuilder();
+            for (LoggedEvent e : next) {
+                if (e.seq() <= sent) {
+                    continue; // already sent from the table
+                }
+                if (e.seq() != sent + 1) {
+                    // Never expected. Ending the stream heals it: the client reconnects with its Last-Event-ID and is
+                    // caught up from the table.
+                    log.error("live stream: event {} came after {}; ending the stream", e.seq(), sent);
+                    sink.send(out.toString());
+                    return;
+                }
+                Frames.event(out, e, view.line(e.line()));
+                sent = e.seq();
+            }
+            next.clear();
+            if (!out.isEmpty()) {
+                sink.send(out.toString());
+            }
+        }
+    }
+
+    /** Sends the log after {@code from} up to {@code upTo} from the table, a page a write; the last seq sent. */
+    private long copy(Sink sink, long from, long upTo) throws IOException {
+        long sent = from;
+        while (sent < upTo) {
+            List<LoggedEvent> page = hub.log().between(sent, upTo, PAGE);
+            if (page.isEmpty()) {
+                break;
+            }
+            StringBuilder out = new StringBuilder();
+            for (LoggedEvent e : page) {
+                if (e.seq() != sent + 1) {
+                    throw new IllegalStateException("the event table has no event " + (sent + 1) + " before "
+                            + e.seq());
+                }
+                Frames.event(out, e, view.line(e.line()));
+                sent = e.seq();
+            }
+            sink.send(out.toString());
+            if (page.size() < PAGE) {
+                break;
+            }
+        }
+        return sent;
+    }
+
+    private void reset(Sink sink, Frames.Reset why, long sentUpTo, long lastSeq) throws IOException {
+        hub.resetSent(why);
+        sink.send(Frames.reset(why, sentUpTo, lastSeq));
+    }
+
+    // --- the hub's side ---------------------------------------------------------------------------------------------
+
+    /** Adds a fanned-out batch; false (and the buffer is given up) when it would not fit or the stream has ended. */
+    boolean offer(List<LoggedEvent> events) {
+        lock.lock();
+        try {
+            if (closed || overflowed) {
+                return false;
+            }
+            // A batch is always taken into an empty buffer, however large: a client that keeps up is never dropped.
+            if (!buffer.isEmpty() && buffer.size() + events.size() > capacity) {
+                overflowed = true;
+                buffer.clear();
+                ready.signal();
+                return false;
+            }
+            buffer.addAll(events);
+            ready.signal();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Ends the stream at its next wake-up (the server is stopping). */
+    void close() {
+        lock.lock();
+        try {
+            closed = true;
+            ready.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

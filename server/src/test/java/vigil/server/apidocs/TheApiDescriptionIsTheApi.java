@@ -1,0 +1,133 @@
+package vigil.server.apidocs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+import vigil.core.Command;
+import vigil.server.testing.Commands;
+import vigil.server.testing.SharedPostgres;
+import vigil.server.testing.TempDirs;
+import vigil.server.testing.TestServer;
+
+/**
+ * A client generated from {@code /v3/api-docs} talks to the real server: the description names every endpoint of
+ * api.md, every command of the engine, and each command exactly as the server reads it — a body with every field
+ * it describes is read (the engine may still refuse it), and a body without any one field it calls required is 400
+ * naming that field.
+ */
+class TheApiDescriptionIsTheApi {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static TestServer server;
+    private static Path data;
+    private static JsonNode docs;
+
+    @BeforeAll
+    static void start() throws Exception {
+        data = java.nio.file.Files.createTempDirectory("vigil-api-docs");
+        server = TestServer.startUp(SharedPostgres.newDatabase(), data, null);
+        TestServer.Response r = server.get(Commands.ADMIN, "/v3/api-docs");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        docs = r.json();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        TempDirs.delete(data);
+    }
+
+    @Test
+    void itDescribesCommandsEventsTheStreamReportsAndHealth() {
+        JsonNode paths = docs.get("paths");
+        assertThat(paths.has("/api/commands")).isTrue();
+        assertThat(paths.get("/api/commands").get("post").get("requestBody").toString()).contains("Command");
+        for (String p : List.of("/api/events", "/api/events/stream", "/api/reports", "/api/reports/qart",
+                "/actuator/health")) {
+            assertThat(paths.has(p)).as(p).isTrue();
+        }
+        assertThat(paths.get("/api/events/stream").get("get").get("responses").get("200").get("content")
+                .has("text/event-stream")).isTrue();
+        assertThat(paths.get("/api/commands").get("post").get("responses").get("409").get("content")
+                .has("application/problem+json")).isTrue();
+        TestServer.Response ui = server.get(Commands.ADMIN, "/swagger-ui/index.html");
+        assertThat(ui.status()).as("Swagger UI").isEqualTo(200);
+        assertThat(ui.contentType()).startsWith("text/html");
+    }
+
+    @Test
+    void everyCommandOfTheEngineIsDescribed() {
+        JsonNode schemas = docs.get("components").get("schemas");
+        List<String> engine = Arrays.stream(Command.class.getPermittedSubclasses()).map(Class::getSimpleName).toList();
+        assertThat(engine).isNotEmpty();
+        for (String name : engine) {
+            assertThat(schemas.has(name)).as("the description of %s", name).isTrue();
+        }
+        assertThat(schemas.get("Command").get("oneOf")).hasSize(engine.size());
+    }
+
+    @Test
+    void eachCommandIsReadAsDescribedWithEveryFieldAndRefusedWithoutARequiredOne() {
+        JsonNode schemas = docs.get("components").get("schemas");
+        List<String> problems = new ArrayList<>();
+        for (JsonNode ref : schemas.get("Command").get("oneOf")) {
+            String name = ref.get("$ref").asString().substring("#/components/schemas/".length());
+            JsonNode schema = schemas.get(name);
+            ObjectNode full = JSON.createObjectNode();
+            for (Map.Entry<String, JsonNode> p : schema.get("properties").properties()) {
+                full.set(p.getKey(), example(p.getKey(), p.getValue(), schemas));
+            }
+            TestServer.Response r = server.command(Commands.ADMIN, full.toString());
+            if (r.status() == 400 || r.status() >= 500) {
+                problems.add(name + " with every described field: " + r.status() + " " + r.body());
+            }
+            for (JsonNode required : schema.get("required")) {
+                String field = required.asString();
+                if (field.equals("do")) {
+                    continue;
+                }
+                ObjectNode without = full.deepCopy();
+                without.remove(field);
+                TestServer.Response missing = server.command(Commands.ADMIN, without.toString());
+                if (missing.status() != 400 || !field.equals(missing.json().path("field").asString())) {
+                    problems.add(name + " without " + field + ": " + missing.status() + " " + missing.body());
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    /** A value of the shape the description gives. */
+    private static JsonNode example(String name, JsonNode schema, JsonNode schemas) {
+        if (schema.has("$ref")) {
+            return example(name, schemas.get(schema.get("$ref").asString().substring(21)), schemas);
+        }
+        if (schema.has("enum")) {
+            return JSON.getNodeFactory().stringNode(schema.get("enum").get(0).asString());
+        }
+        String type = schema.has("type") ? schema.get("type").asString()
+                : schema.has("types") ? schema.get("types").get(0).asString() : "object";
+        return switch (type) {
+            case "string" -> JSON.getNodeFactory().stringNode(name.equals("cli") ? "07700 900123" : "X-" + name);
+            case "boolean" -> JSON.getNodeFactory().booleanNode(true);
+            case "number", "integer" -> JSON.getNodeFactory().numberNode(name.equals("lat") ? 51.5 : -0.09);
+            case "array" -> JSON.createArrayNode().add(example(name, schema.get("items"), schemas));
+            default -> {
+                ObjectNode o = JSON.createObjectNode();
+                for (Map.Entry<String, JsonNode> p : schema.get("properties").properties()) {
+                    o.set(p.getKey(), example(p.getKey(), p.getValue(), schemas));
+                }
+                yield o;
+            }
+        };
+    }
+}
