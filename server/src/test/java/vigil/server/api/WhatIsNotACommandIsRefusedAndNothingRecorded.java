@@ -88,7 +88,7 @@ class WhatIsNotACommandIsRefusedAndNothingRecorded {
         int before = server.events().size();
         for (String type : List.of("text/plain", "application/xml", "application/json; charset=latin1")) {
             TestServer.Response r = server.send(HttpRequest.newBuilder(server.base().resolve("/api/commands"))
-                    .header("Vigil-Actor", CALL_HANDLER).header("Content-Type", type)
+                    .header("Authorization", server.login().authorization(CALL_HANDLER)).header("Content-Type", type)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"do\":\"RecordCall\",\"callId\":\"C1\"}")));
             assertProblem(r, 415);
         }
@@ -98,7 +98,7 @@ class WhatIsNotACommandIsRefusedAndNothingRecorded {
     @Test
     void notUtf8Is400() {
         TestServer.Response r = server.send(HttpRequest.newBuilder(server.base().resolve("/api/commands"))
-                .header("Vigil-Actor", CALL_HANDLER).header("Content-Type", "application/json")
+                .header("Authorization", server.login().authorization(CALL_HANDLER)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {'{', '"', (byte) 0xC3, '"', '}'})));
         assertProblem(r, 400);
     }
@@ -123,7 +123,7 @@ class WhatIsNotACommandIsRefusedAndNothingRecorded {
     void unknownPathsAndMethodsAreProblemsToo() {
         assertProblem(server.get(CALL_HANDLER, "/api/nothing-here"), 404);
         assertProblem(server.send(HttpRequest.newBuilder(server.base().resolve("/api/events"))
-                .header("Vigil-Actor", CALL_HANDLER).DELETE()), 405);
+                .header("Authorization", server.login().authorization(CALL_HANDLER)).DELETE()), 405);
         assertProblem(server.get(CALL_HANDLER, "/error"), 404);
     }
 
