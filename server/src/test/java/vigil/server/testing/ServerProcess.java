@@ -119,15 +119,20 @@ public final class ServerProcess implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
-    /** A clean stop. */
+    /** A clean stop (interrupted, it kills the process rather than leave it running). */
     @Override
-    public void close() throws InterruptedException {
-        if (process.isAlive()) {
-            in.println("stop");
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(30, TimeUnit.SECONDS);
+    public void close() {
+        try {
+            if (process.isAlive()) {
+                in.println("stop");
+                if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    process.waitFor(30, TimeUnit.SECONDS);
+                }
             }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 }
