@@ -60,6 +60,8 @@ final class DurableBench {
             .version(HttpClient.Version.HTTP_1_1).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
     private final URI base;
     private final AtomicLong ids = new AtomicLong();
+    /** Passwords by username: the administrator's from demo-users.txt, the others' as /api/staff gave them. */
+    private final java.util.Map<String, String> passwords = new java.util.concurrent.ConcurrentHashMap<>();
 
     private DurableBench(URI base) {
         this.base = base;
@@ -84,11 +86,13 @@ final class DurableBench {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("VIGIL_DATA_DIR", data.resolve("data").toString());
         pb.environment().put("VIGIL_PORT", Integer.toString(port));
+        pb.environment().put("VIGIL_DEMO", "false"); // the bench adds its own staff
         Process server = pb.start();
         try {
             int pgPort = awaitListening(server);
             DurableBench b = new DurableBench(URI.create("http://127.0.0.1:" + port));
             b.awaitUp();
+            b.passwords.put("admin", demoPassword(data.resolve("data/demo-users.txt"), "admin"));
             String superuserPassword = password(data.resolve("data/pg-passwords"), "postgres");
             System.out.println("vigil bench durable: server pid " + server.pid() + " on :" + port
                     + ", embedded PostgreSQL on 127.0.0.1:" + pgPort + ", " + Runtime.getRuntime().availableProcessors()
@@ -108,10 +112,8 @@ final class DurableBench {
 
     private void run(int pgPort, String superuserPassword) throws Exception {
         for (int c = 1; c <= CLIENTS; c++) {
-            command("ADMIN admin", "{\"do\":\"AddStaff\",\"staffId\":\"ch" + c + "\",\"role\":\"CALL_HANDLER\","
-                    + "\"bcu\":\"SE\"}");
-            command("ADMIN admin", "{\"do\":\"AddStaff\",\"staffId\":\"dsp" + c + "\",\"role\":\"DESPATCHER\","
-                    + "\"bcu\":\"SE\"}");
+            addStaff("ch" + c, "CALL_HANDLER");
+            addStaff("dsp" + c, "DESPATCHER");
         }
 
         // (a) closed loop: 16 clients, each waits for its answer.
@@ -394,9 +396,28 @@ final class DurableBench {
 
     // --- HTTP -------------------------------------------------------------------------------------------------------
 
-    /** Who a request is from: the one place that knows how the server logs staff in. */
-    private static HttpRequest.Builder as(HttpRequest.Builder r, String who) {
-        return who == null ? r : r.header("Vigil-Actor", who);
+    /** Who a request is from ({@code "ROLE id [bcu]"}): the one place that knows how the server logs staff in. */
+    private HttpRequest.Builder as(HttpRequest.Builder r, String who) {
+        if (who == null) {
+            return r;
+        }
+        String username = who.trim().split("\\s+")[1];
+        return r.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (username + ":" + passwords.get(username)).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A member of staff and their account, as the administrator adds them; their password is kept. */
+    private void addStaff(String id, String role) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(as(HttpRequest.newBuilder(base.resolve("/api/staff"))
+                .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"staffId\":\"" + id + "\",\"role\":\"" + role
+                        + "\",\"bcu\":\"SE\"}")), "ADMIN admin").build(), HttpResponse.BodyHandlers.ofString());
+        Matcher m = Pattern.compile("\"password\":\"([^\"]+)\"").matcher(r.body());
+        if (r.statusCode() != 201 || !m.find()) {
+            throw new IllegalStateException("the server answered " + r.statusCode() + " to adding " + id + ": "
+                    + r.body());
+        }
+        passwords.put(id, m.group(1));
     }
 
     private HttpRequest commandRequest(String who, String body) {
@@ -461,6 +482,17 @@ final class DurableBench {
             }
         }
         throw new IllegalStateException("the server stopped before it listened: " + String.join(" | ", said));
+    }
+
+    /** A password of demo-users.txt ({@code ROLE username password} a line). */
+    private static String demoPassword(Path file, String username) throws IOException {
+        for (String l : Files.readAllLines(file)) {
+            String[] f = l.trim().split("\\s+");
+            if (f.length == 3 && f[1].equals(username)) {
+                return f[2];
+            }
+        }
+        throw new IllegalStateException("no password for " + username + " in " + file);
     }
 
     private static String password(Path file, String role) throws IOException {

@@ -99,6 +99,10 @@ public class VigilServer {
             Database db = ctx.getBean(Database.class);
             out.println("Vigil is listening on http://localhost:" + event.getWebServer().getPort()
                     + "  (health: /actuator/health, commands: POST /api/commands)");
+            out.println("  log in:   as a member of staff: HTTP Basic on /api (curl -u USERNAME:PASSWORD ...), the form at"
+                    + " /login for pages");
+            out.println("  accounts: " + p.dataDir().resolve("demo-users.txt").toAbsolutePath().normalize()
+                    + " (the first start's: ROLE username password a line, readable by its owner only)");
             out.println("  data:     " + p.dataDir().toAbsolutePath().normalize());
             out.println("  database: " + db.describe());
         }

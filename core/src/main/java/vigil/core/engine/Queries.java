@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import vigil.core.Command.UnitStatus;
 import vigil.core.Grade;
 import vigil.core.Location;
+import vigil.core.Recipient;
 import vigil.core.Role;
 
 /** Read-only questions about the live state. Answers are copies: they do not change as the engine moves on. */
@@ -31,6 +32,24 @@ public final class Queries {
 
     /** A member of staff on the roster, with the role and BCU the engine checks commands against. */
     public record StaffView(String id, Role role, String bcu) {}
+
+    /**
+     * A special scheme as it stands: the form (Form 4564, victim details included: the caller decides who may see
+     * them), its status ({@code REQUESTED}, {@code REJECTED}, {@code ACTIVE}, {@code WITHDRAWN}), its dates, and
+     * whether its end passed without a decision or the victim was not told in time.
+     */
+    public record SchemeView(String id, String status, String address, List<String> clis, String victimName,
+                             vigil.core.Command.ContactPreference preferredContact, String oic, String bcu,
+                             String crimeRef, String instructions, Grade requiredGrade, Instant activatedAt,
+                             Instant maxUntil, Instant firstReviewAt, Instant firstStageReviewSentAt,
+                             boolean reviewOverdue, boolean contactOverdue, Instant victimInformedAt,
+                             Instant withdrawnAt, int contactAttempts) {}
+
+    /**
+     * An alert the engine raised that still waits on someone, named by the alert event's type and what it is about,
+     * addressed as the engine addresses that alert.
+     */
+    public record AlertView(String type, String incidentId, String unitId, String schemeId, Recipient notifies) {}
 
     public Optional<IncidentView> incident(String id) {
         return Optional.ofNullable(room.incidents.get(id)).map(Queries::view);
@@ -59,6 +78,111 @@ public final class Queries {
 
     public Optional<StaffView> staffMember(String id) {
         return Optional.ofNullable(room.staff.get(id)).map(m -> new StaffView(m.id(), m.role(), m.bcu()));
+    }
+
+    /** Every incident held in live state (open and recently closed), most urgent first, then oldest first. */
+    public List<IncidentView> incidents() {
+        return room.incidents.values().stream().sorted(IncidentState.QUEUE_ORDER).map(Queries::view).toList();
+    }
+
+    /** Where an incident's scene is (where its first call placed it), when known. */
+    public Optional<Location> incidentLocation(String id) {
+        return Optional.ofNullable(room.incidents.get(id)).map(i -> i.location);
+    }
+
+    /** Every scheme, in the order requested. */
+    public List<SchemeView> schemes() {
+        return room.schemes.values().stream().map(Queries::view).toList();
+    }
+
+    public Optional<SchemeView> scheme(String id) {
+        return Optional.ofNullable(room.schemes.get(id)).map(Queries::view);
+    }
+
+    /**
+     * The alerts raised and not yet answered, incidents in queue order first, then schemes in the order requested:
+     * an incident still unresourced, or open and unattended past its warning or target; a committed unit that has not
+     * acknowledged; a divert awaiting review (and overdue), a challenged override, a reallocation not yet tasked; an
+     * open incident graded below a scheme of its call; a victim not yet told of a scheme; a scheme review sent, or a
+     * scheme's end passed, with no decision. Call matches are part of the call, and an urgent review is QART's queue:
+     * neither is listed. Alerts are addressed as the engine addresses them now (a second-stage review to the BCU's
+     * first crime manager on the roster today).
+     */
+    public List<AlertView> openAlerts() {
+        List<AlertView> out = new ArrayList<>();
+        List<IncidentState> incidents = room.incidents.values().stream().sorted(IncidentState.QUEUE_ORDER).toList();
+        for (IncidentState i : incidents) {
+            boolean waiting = i.open() && !i.attended();
+            if (i.unresourcedAlerted && isUnresourced(i)) {
+                out.add(incidentAlert("IncidentUnresourced", i, null, Role.DESPATCHER));
+            }
+            if (waiting && i.warningAlerted) {
+                out.add(incidentAlert("AttendanceWarning", i, null, Role.DESPATCHER));
+            }
+            if (waiting && i.breachAlerted) {
+                out.add(incidentAlert("AttendanceBreached", i, null, Role.CONTROLLER));
+            }
+            for (String unitId : i.committed) {
+                UnitState u = room.units.get(unitId);
+                if (u.unacknowledgedAlerted && !u.acknowledged && !u.atScene) {
+                    out.add(incidentAlert("AssignmentUnacknowledged", i, unitId, Role.DESPATCHER));
+                }
+            }
+            for (DivertState d : i.diverts()) {
+                if (d.awaitingReview()) {
+                    out.add(incidentAlert("DivertReviewRequested", i, d.unitId, Role.CONTROLLER));
+                    if (d.reviewOverdueAlerted) {
+                        out.add(incidentAlert("DivertReviewOverdue", i, d.unitId, Role.DUTY_OFFICER));
+                    }
+                } else if (d.stage == DivertState.Stage.OVERRIDE_CHALLENGED) {
+                    out.add(incidentAlert("OverrideChallenged", i, d.unitId, Role.DUTY_OFFICER));
+                }
+            }
+            if (i.open() && i.reallocationRequested) {
+                out.add(incidentAlert("ReallocationRequested", i, null, Role.INSPECTOR));
+            }
+            for (String schemeId : i.open() ? i.schemeIds : List.<String>of()) {
+                SchemeState s = room.schemes.get(schemeId);
+                if (i.grade.isBelow(s.requiredGrade())) {
+                    out.add(new AlertView("GradeBelowScheme", i.id, null, s.id(),
+                            Recipient.role(Role.CONTROLLER, i.bcu)));
+                }
+            }
+        }
+        for (SchemeState s : room.schemes.values()) {
+            Recipient oic = s.form.oic() == null ? Recipient.role(Role.OIC, s.form.bcu()) : Recipient.staff(s.form.oic());
+            if (s.contactOverdueAlerted && s.victimInformedAt == null) {
+                out.add(new AlertView("VictimContactOverdue", null, null, s.id(), oic));
+            }
+            if (!s.active()) {
+                continue;
+            }
+            if (s.firstStageSentAt != null) {
+                out.add(new AlertView("FirstStageReviewSent", null, null, s.id(), oic));
+            }
+            if (s.secondStageAlerted) {
+                out.add(new AlertView("SecondStageReviewSent", null, null, s.id(), crimeManagerOf(s.form.bcu())));
+            }
+            if (s.reviewOverdueAlerted) {
+                out.add(new AlertView("SchemeReviewOverdue", null, null, s.id(),
+                        Recipient.role(Role.CRIME_MANAGER, s.form.bcu())));
+            }
+        }
+        return out;
+    }
+
+    private AlertView incidentAlert(String type, IncidentState i, String unitId, Role role) {
+        return new AlertView(type, i.id, unitId, null, room.alertTo(i.id, role));
+    }
+
+    /** The first crime manager of {@code bcu} on the roster, else every crime manager of it (as a second stage). */
+    private Recipient crimeManagerOf(String bcu) {
+        for (vigil.core.Roster.StaffMember m : room.staff.values()) {
+            if (m.role() == Role.CRIME_MANAGER && bcu != null && bcu.equals(m.bcu())) {
+                return Recipient.staff(m.id());
+            }
+        }
+        return Recipient.role(Role.CRIME_MANAGER, bcu);
     }
 
     /** Whether {@code id} is taken by a member of staff or a unit, now or before: ids are never used twice. */
@@ -152,6 +276,14 @@ public final class Queries {
     private static IncidentView view(IncidentState i) {
         return new IncidentView(i.id, i.callId, i.grade, i.createdAt, i.targetAt, i.attendedAt, i.closed,
                 List.copyOf(i.committed), i.divertTagged, isUnresourced(i), i.reallocationRequested, i.bcu);
+    }
+
+    private static SchemeView view(SchemeState s) {
+        var f = s.form;
+        return new SchemeView(s.id(), s.status.name(), f.address(), f.clis() == null ? List.of() : List.copyOf(f.clis()),
+                f.victimName(), f.preferredContact(), f.oic(), f.bcu(), f.crimeRef(), f.instructions(),
+                s.requiredGrade(), s.activatedAt, s.maxUntil, s.firstReviewAt, s.firstStageSentAt,
+                s.reviewOverdueAlerted, s.contactOverdueAlerted, s.victimInformedAt, s.withdrawnAt, s.contacts.size());
     }
 
     /** {@code location}: where the unit is believed to be, its roster place and then each scene it arrived at. */

@@ -1,5 +1,6 @@
 package vigil.server.api;
 
+import java.util.function.UnaryOperator;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -18,9 +19,10 @@ final class Answers {
 
     private Answers() {}
 
-    static ResponseEntity<?> of(Outcome outcome) {
+    /** {@code lines} turns the answer's JSON (its event lines) into what the caller may see. */
+    static ResponseEntity<?> of(Outcome outcome, UnaryOperator<String> lines) {
         return switch (outcome) {
-            case Outcome.Decided d -> decided(d.receipt(), d.repeated());
+            case Outcome.Decided d -> decided(d.receipt(), d.repeated(), lines);
             case Outcome.KeyReused k -> ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT)
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(Problem.detail(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
@@ -36,7 +38,7 @@ final class Answers {
         };
     }
 
-    private static ResponseEntity<?> decided(Receipt receipt, boolean repeated) {
+    private static ResponseEntity<?> decided(Receipt receipt, boolean repeated, UnaryOperator<String> lines) {
         ResponseEntity.BodyBuilder answer;
         Object body;
         var rejection = receipt.rejection();
@@ -49,12 +51,12 @@ final class Answers {
             p.setProperty("reason", e.reason().name());
             p.setProperty("seq", r.seq());
             p.setProperty("command", e.command());
-            p.setProperty("events", JSON.readTree(receipt.json()).get("events"));
+            p.setProperty("events", JSON.readTree(lines.apply(receipt.json())).get("events"));
             answer = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
             body = p;
         } else {
             answer = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON);
-            body = receipt.json();
+            body = lines.apply(receipt.json());
         }
         if (repeated) {
             answer.header("Idempotency-Replayed", "true");

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -27,6 +28,8 @@ import vigil.server.log.IdempotencyKey;
 import vigil.server.log.Outcome;
 import vigil.server.log.Writer;
 import vigil.server.staff.CurrentActor;
+import vigil.server.staff.StaffAccounts;
+import vigil.server.staff.VictimDetails;
 import vigil.sim.json.Fields;
 import vigil.sim.json.InvalidInput;
 import vigil.sim.json.JsonFiles;
@@ -45,13 +48,17 @@ class CommandController {
 
     private final Writer writer;
     private final CurrentActor actors;
+    private final StaffAccounts accounts;
+    private final VictimDetails victims;
 
-    CommandController(Writer writer, CurrentActor actors) {
+    CommandController(Writer writer, CurrentActor actors, StaffAccounts accounts, VictimDetails victims) {
         this.writer = writer;
         this.actors = actors;
+        this.accounts = accounts;
+        this.victims = victims;
     }
 
-    @PostMapping("/api/commands")
+    @PostMapping(path = "/api/commands", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> command(HttpServletRequest request,
                               @RequestHeader(name = "Idempotency-Key", required = false) String key)
             throws IOException {
@@ -79,10 +86,14 @@ class CommandController {
         }
         IdempotencyKey idempotency = key == null ? null : new IdempotencyKey(actor.id(), checkedKey(key),
                 sha256(CANONICAL.writeValueAsBytes(root)));
-        return Answers.of(await(writer.submit(command, idempotency)));
+        Outcome outcome = await(writer.submit(command, idempotency));
+        if (outcome instanceof Outcome.Decided d) {
+            accounts.follow(d.receipt().events()); // AddStaff creates the account, RemoveStaff disables it
+        }
+        return Answers.of(outcome, json -> victims.forCaller(actor, "POST /api/commands", json));
     }
 
-    private static Outcome await(java.util.concurrent.CompletableFuture<Outcome> answer) {
+    static Outcome await(java.util.concurrent.CompletableFuture<Outcome> answer) {
         try {
             return answer.get(30, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
@@ -97,7 +108,7 @@ class CommandController {
         }
     }
 
-    private static void requireJson(String contentType) {
+    static void requireJson(String contentType) {
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).trim();
         String mime = type.split(";", 2)[0].trim();
         if (!mime.equals("application/json")) {
@@ -116,7 +127,7 @@ class CommandController {
         }
     }
 
-    private static String body(HttpServletRequest request) throws IOException {
+    static String body(HttpServletRequest request) throws IOException {
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
             throw tooLarge();
         }

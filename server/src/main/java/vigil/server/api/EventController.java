@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vigil.server.log.EventLog;
 import vigil.server.staff.CurrentActor;
+import vigil.server.staff.VictimDetails;
 
 /** {@code GET /api/events?after=N&limit=M}: the committed log from seq N+1, in order, as replay lines in an array. */
 @RestController
@@ -17,21 +18,24 @@ class EventController {
 
     private final EventLog events;
     private final CurrentActor actors;
+    private final VictimDetails victims;
 
-    EventController(EventLog events, CurrentActor actors) {
+    EventController(EventLog events, CurrentActor actors, VictimDetails victims) {
         this.events = events;
         this.actors = actors;
+        this.victims = victims;
     }
 
-    @GetMapping("/api/events")
+    @GetMapping(path = "/api/events", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> events(HttpServletRequest request,
                                   @RequestParam(name = "after", required = false) String after,
                                   @RequestParam(name = "limit", required = false) String limit) {
-        actors.of(request).orElseThrow(Problem::unauthenticated);
+        var actor = actors.of(request).orElseThrow(Problem::unauthenticated);
         long from = after == null ? 0 : number("after", after, 0, Long.MAX_VALUE);
         int max = limit == null ? DEFAULT_LIMIT : (int) number("limit", limit, 1, MAX_LIMIT);
-        // Victim details are for RTRD, OIC and CRIME_MANAGER only (api.md): filtered here once staff accounts exist.
-        String body = "[" + String.join(",", events.after(from, max)) + "]";
+        // Victim details are for RTRD, OIC and CRIME_MANAGER only (api.md), and their reads are recorded.
+        String body = victims.forCaller(actor, "GET /api/events",
+                "[" + String.join(",", events.after(from, max)) + "]");
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 

@@ -32,12 +32,25 @@ final class Problem extends ErrorResponseException {
         return this;
     }
 
+    Problem reason(String reason) {
+        getBody().setProperty("reason", reason);
+        return this;
+    }
+
     static Problem notACommand(String detail, String field) {
         return of(HttpStatus.BAD_REQUEST, "not-a-command", "Not a command", detail).field(field);
     }
 
     static Problem badRequest(String detail, String field) {
         return of(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", detail).field(field);
+    }
+
+    /** Nothing was done; the same request may be sent again (the writer is starting, standing by or recovering). */
+    static Problem unavailable(String why) {
+        Problem p = of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Not answering now", why);
+        p.getBody().setProperty("retryable", true);
+        p.getHeaders().set(org.springframework.http.HttpHeaders.RETRY_AFTER, "1");
+        return p;
     }
 
     static Problem unauthenticated() {

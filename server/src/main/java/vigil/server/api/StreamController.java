@@ -16,6 +16,7 @@ import vigil.core.Actor;
 import vigil.server.live.LiveEvents;
 import vigil.server.live.Subscription;
 import vigil.server.staff.CurrentActor;
+import vigil.server.staff.VictimDetails;
 
 /**
  * {@code GET /api/events/stream}: the committed log as Server-Sent Events, from after {@code Last-Event-ID} (the
@@ -27,10 +28,12 @@ import vigil.server.staff.CurrentActor;
 class StreamController {
     private final LiveEvents live;
     private final CurrentActor actors;
+    private final VictimDetails victimDetails;
 
-    StreamController(LiveEvents live, CurrentActor actors) {
+    StreamController(LiveEvents live, CurrentActor actors, VictimDetails victimDetails) {
         this.live = live;
         this.actors = actors;
+        this.victimDetails = victimDetails;
     }
 
     @GetMapping("/api/events/stream")
@@ -74,11 +77,10 @@ class StreamController {
     }
 
     /**
-     * THE one place every line of the stream passes on its way to a subscriber. It must apply the same filter as
-     * {@code GET /api/events} (victim details only for RTRD, OIC and CRIME_MANAGER, api.md); until staff accounts and
-     * that filter exist, every line is sent as logged.
+     * THE one place every line of the stream passes on its way to a subscriber: the same filter as
+     * {@code GET /api/events} (victim details only for RTRD, OIC and CRIME_MANAGER, api.md; each such read recorded).
      */
     String visibleTo(Actor actor, String line) {
-        return line;
+        return victimDetails.forCaller(actor, "/api/events/stream", line);
     }
 }

@@ -7,13 +7,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Everything a control room configures, from {@code VIGIL_*} environment variables (laptop defaults):
  * {@code VIGIL_PORT}, {@code VIGIL_DATA_DIR}, {@code VIGIL_POLICY}, {@code VIGIL_DB_URL}, {@code VIGIL_DB_USER},
- * {@code VIGIL_DB_PASSWORD}, {@code VIGIL_DB_OWNER}, {@code VIGIL_DB_OWNER_PASSWORD}, {@code VIGIL_CHECKPOINT_DIR}.
+ * {@code VIGIL_DB_PASSWORD}, {@code VIGIL_DB_OWNER}, {@code VIGIL_DB_OWNER_PASSWORD}, {@code VIGIL_CHECKPOINT_DIR},
+ * {@code VIGIL_DEMO}.
  *
  * @param port     the HTTP port
  * @param dataDir  where the embedded PostgreSQL, demo users and keys live
  * @param policy   a JSON file holding a scenario {@code policy} object; absent, the Metropolitan defaults
  * @param db       an external PostgreSQL instead of the embedded one
  * @param checkpointDir where {@code checkpoints.log} is written (another disk, ideally); absent, the data directory
+ * @param demo     whether the first start of an empty install adds the demo roster (the administrator's account is
+ *                 created either way)
  */
 @ConfigurationProperties("vigil")
 public record VigilProperties(
@@ -21,7 +24,8 @@ public record VigilProperties(
         @DefaultValue("./data") Path dataDir,
         Path policy,
         @DefaultValue Db db,
-        Path checkpointDir) {
+        Path checkpointDir,
+        @DefaultValue("true") boolean demo) {
 
     /** The signed checkpoints of the log's chain head (ADR 050). */
     public Path checkpointsLog() {

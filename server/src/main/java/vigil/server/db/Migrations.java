@@ -19,10 +19,12 @@ import vigil.server.db.LocalPostgres.Login;
  */
 final class Migrations {
     /** Tables the server's role may only INSERT into and SELECT from. */
-    static final List<String> APPEND_ONLY = List.of("event", "idempotency_key");
+    static final List<String> APPEND_ONLY = List.of("event", "idempotency_key", "victim_detail_read");
     /** Tables derived from the log (docs/adr/060), which the server's role maintains: any change but their schema. */
     static final List<String> READ_TABLES = List.of("report_position", "report_incident", "report_call",
             "report_divert", "report_scheme", "report_incident_event");
+    /** Tables the server's role may also UPDATE (never DELETE): staff accounts are disabled, not removed. */
+    static final List<String> UPDATABLE = List.of("staff_account");
 
     private Migrations() {}
 
@@ -48,6 +50,10 @@ final class Migrations {
             s.execute("grant select on flyway_schema_history to \"" + appRole + "\"");
             s.execute("grant select, insert, update, delete on " + String.join(", ", READ_TABLES) + " to \""
                     + appRole + "\"");
+            String updatable = String.join(", ", UPDATABLE);
+            s.execute("revoke all on " + updatable + " from public");
+            s.execute("revoke all on " + updatable + " from \"" + appRole + "\"");
+            s.execute("grant select, insert, update on " + updatable + " to \"" + appRole + "\"");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot grant the server's role " + appRole + " its rights: "
                     + firstLine(e.getMessage()), e);

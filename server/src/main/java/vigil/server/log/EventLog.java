@@ -1,6 +1,8 @@
 package vigil.server.log;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,4 +36,44 @@ public class EventLog {
                 .params(afterSeq, upToSeq, limit)
                 .query((rs, n) -> new LoggedEvent(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
     }
+
+    /**
+     * A call's replay lines in seq order: its {@code CallRecorded}, what its recording found (the lines of the same
+     * command right after it: scheme matches, previous schemes, previous contacts), and each {@code IncidentCreated}
+     * or {@code CallLinked} that took it. Empty when no such call was recorded. Found through the partial index
+     * {@code event_call}, whose conditions the first query repeats.
+     */
+    public List<String> call(String callId) {
+        List<Row> named = jdbc.sql("select seq, type, payload::text from event where type in ('CallRecorded',"
+                + " 'IncidentCreated', 'CallLinked') and payload->>'callId' = ? order by seq")
+                .param(callId).query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+        if (named.isEmpty() || !named.getFirst().type().equals("CallRecorded")) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        out.add(named.getFirst().payload());
+        // One command's events are consecutive, so the findings end at the first line that is not one of this call.
+        long after = named.getFirst().seq();
+        boolean more = true;
+        while (more) {
+            List<Row> page = jdbc.sql("select seq, type, payload::text, payload->>'callId' from event where seq > ?"
+                            + " order by seq limit ?").params(after, FINDINGS_PAGE)
+                    .query((rs, n) -> FINDINGS.contains(rs.getString(2)) && callId.equals(rs.getString(4))
+                            ? new Row(rs.getLong(1), rs.getString(2), rs.getString(3)) : null).list();
+            int found = 0;
+            while (found < page.size() && page.get(found) != null) {
+                out.add(page.get(found).payload());
+                after = page.get(found).seq();
+                found++;
+            }
+            more = found == FINDINGS_PAGE;
+        }
+        named.stream().skip(1).map(Row::payload).forEach(out::add);
+        return out;
+    }
+
+    private static final Set<String> FINDINGS = Set.of("SchemeMatched", "PreviousSchemeFound", "PreviousContactsFound");
+    private static final int FINDINGS_PAGE = 32;
+
+    private record Row(long seq, String type, String payload) {}
 }

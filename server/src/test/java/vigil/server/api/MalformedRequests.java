@@ -81,10 +81,12 @@ final class MalformedRequests {
 
     private final Random random;
     private final URI base;
+    private final Login login;
 
-    MalformedRequests(long seed, URI base) {
+    MalformedRequests(long seed, URI base, Login login) {
         this.random = new Random(seed);
         this.base = base;
+        this.login = login;
     }
 
     List<Bad> next(int n) {
@@ -159,7 +161,7 @@ final class MalformedRequests {
         String narrative = "x".repeat(size);
         byte[] body = ("{\"do\":\"RecordCall\",\"callId\":\"C-HUGE\",\"narrative\":\"" + narrative + "\"}")
                 .getBytes(StandardCharsets.UTF_8);
-        HttpRequest.Builder r = Login.as(HttpRequest.newBuilder(base.resolve("/api/commands")), CALL_HANDLER)
+        HttpRequest.Builder r = login.as(HttpRequest.newBuilder(base.resolve("/api/commands")), CALL_HANDLER)
                 .header("Content-Type", "application/json");
         boolean chunked = random.nextBoolean(); // without a Content-Length, the server must count as it reads
         r.POST(chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
@@ -195,7 +197,7 @@ final class MalformedRequests {
     private Bad wrongContentType() {
         Base b = pick(BASES);
         String type = random.nextInt(8) == 0 ? null : pick(CONTENT_TYPES);
-        HttpRequest.Builder r = Login.as(HttpRequest.newBuilder(base.resolve("/api/commands")), b.who())
+        HttpRequest.Builder r = login.as(HttpRequest.newBuilder(base.resolve("/api/commands")), b.who())
                 .POST(HttpRequest.BodyPublishers.ofString(b.json()));
         if (type != null) {
             r.header("Content-Type", type);
@@ -233,7 +235,7 @@ final class MalformedRequests {
             case 3 -> command("duplicate keys", DESPATCHER, "{\"do\":\"AssignUnit\",\"do\":\"AssignUnit\","
                     + "\"incidentId\":\"CAD-NONE\",\"unitId\":\"U-NONE\"}");
             case 4 -> {
-                HttpRequest.Builder r = Login.as(HttpRequest.newBuilder(base.resolve("/api/commands")), DESPATCHER)
+                HttpRequest.Builder r = login.as(HttpRequest.newBuilder(base.resolve("/api/commands")), DESPATCHER)
                         .header("Content-Type", "application/json")
                         .header("Idempotency-Key", pick(List.of("x".repeat(201), "two words", "a\tb")))
                         .POST(HttpRequest.BodyPublishers.ofString(pick(BASES).json()));
@@ -247,17 +249,17 @@ final class MalformedRequests {
     // --- building requests ------------------------------------------------------------------------------------------
 
     private Bad command(String what, String who, String body) {
-        return new Bad(what, Login.as(HttpRequest.newBuilder(base.resolve("/api/commands")), who)
+        return new Bad(what, login.as(HttpRequest.newBuilder(base.resolve("/api/commands")), who)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private Bad raw(String what, String who, byte[] body) {
-        return new Bad(what, Login.as(HttpRequest.newBuilder(base.resolve("/api/commands")), who)
+        return new Bad(what, login.as(HttpRequest.newBuilder(base.resolve("/api/commands")), who)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     private Bad get(String what, String who, String path) {
-        return new Bad(what, Login.as(HttpRequest.newBuilder(base.resolve(path)).GET(), who));
+        return new Bad(what, login.as(HttpRequest.newBuilder(base.resolve(path)).GET(), who));
     }
 
     private String insert(String s, String what) {

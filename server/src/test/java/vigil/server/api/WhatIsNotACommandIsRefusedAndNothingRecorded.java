@@ -90,7 +90,7 @@ class WhatIsNotACommandIsRefusedAndNothingRecorded {
         int before = server.events().size();
         for (String type : List.of("text/plain", "application/xml", "application/json; charset=latin1")) {
             TestServer.Response r = server.send(HttpRequest.newBuilder(server.base().resolve("/api/commands"))
-                    .header("Vigil-Actor", CALL_HANDLER).header("Content-Type", type)
+                    .header("Authorization", server.login().authorization(CALL_HANDLER)).header("Content-Type", type)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"do\":\"RecordCall\",\"callId\":\"C1\"}")));
             assertProblem(r, 415);
         }
@@ -100,7 +100,7 @@ class WhatIsNotACommandIsRefusedAndNothingRecorded {
     @Test
     void notUtf8Is400() {
         TestServer.Response r = server.send(HttpRequest.newBuilder(server.base().resolve("/api/commands"))
-                .header("Vigil-Actor", CALL_HANDLER).header("Content-Type", "application/json")
+                .header("Authorization", server.login().authorization(CALL_HANDLER)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {'{', '"', (byte) 0xC3, '"', '}'})));
         assertProblem(r, 400);
     }
@@ -125,7 +125,7 @@ class WhatIsNotACommandIsRefusedAndNothingRecorded {
     void unknownPathsAndMethodsAreProblemsToo() {
         assertProblem(server.get(CALL_HANDLER, "/api/nothing-here"), 404);
         assertProblem(server.send(HttpRequest.newBuilder(server.base().resolve("/api/events"))
-                .header("Vigil-Actor", CALL_HANDLER).DELETE()), 405);
+                .header("Authorization", server.login().authorization(CALL_HANDLER)).DELETE()), 405);
         assertProblem(server.get(CALL_HANDLER, "/error"), 404);
     }
 
@@ -143,7 +143,7 @@ class WhatIsNotACommandIsRefusedAndNothingRecorded {
         long seed = Long.getLong("vigil.badInput.seed", 1_106L);
         List<JsonNode> before = server.events();
         java.util.Set<Long> refused = new java.util.TreeSet<>();
-        List<MalformedRequests.Bad> storm = new MalformedRequests(seed, server.base()).next(1_200);
+        List<MalformedRequests.Bad> storm = new MalformedRequests(seed, server.base(), server.login()).next(1_200);
         java.util.Map<Integer, Integer> statuses = new java.util.TreeMap<>();
         for (int i = 0; i < storm.size(); i++) {
             MalformedRequests.Bad bad = storm.get(i);

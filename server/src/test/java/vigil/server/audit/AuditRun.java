@@ -26,11 +26,11 @@ record AuditRun(int exit, String out, String err) {
     /** As {@link #on(SharedPostgres.Db, Path)}, with checkpoints.log in {@code checkpointDir}. */
     static VigilProperties on(SharedPostgres.Db db, Path data, Path checkpointDir) {
         return new VigilProperties(0, data, null, new VigilProperties.Db(db.url(), db.app().user(),
-                db.app().password(), db.owner().user(), db.owner().password()), checkpointDir);
+                db.app().password(), db.owner().user(), db.owner().password()), checkpointDir, false);
     }
 
     /** The settings of a server on the embedded database of {@code data}. */
     static VigilProperties embedded(Path data) {
-        return new VigilProperties(0, data, null, new VigilProperties.Db(null, null, null, null, null), null);
+        return new VigilProperties(0, data, null, new VigilProperties.Db(null, null, null, null, null), null, false);
     }
 }

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vigil.server.testing.Commands;
-import vigil.server.testing.Login;
 import vigil.server.testing.SharedPostgres;
 import vigil.server.testing.SseClient;
 import vigil.server.testing.TempDirs;
@@ -71,8 +70,8 @@ class ASlowOrDeadSubscriberNeverHoldsAnyoneUp {
         long head = lastSeq();
         long droppedBefore = live.dropped();
         int fannedOutBefore = live.fannedOutTo();
-        try (SseClient fast = SseClient.open(server.base(), "/api/events/stream?after=" + head, CALL_HANDLER);
-             RawStream slow = RawStream.open(server.base(), "/api/events/stream?after=" + head, CALL_HANDLER)) {
+        try (SseClient fast = SseClient.open(server, "/api/events/stream?after=" + head, CALL_HANDLER);
+             RawStream slow = RawStream.open(server, "/api/events/stream?after=" + head, CALL_HANDLER)) {
             await().atMost(WAIT).until(() -> live.fannedOutTo() == fannedOutBefore + 2);
 
             // 300 calls of about 60 KB each: far more than the slow client's socket buffers hold, so its buffer fills.
@@ -123,7 +122,7 @@ class ASlowOrDeadSubscriberNeverHoldsAnyoneUp {
     @Test
     void aQuietStreamCarriesHeartbeatCommentsAndAClientThatWentIsNoticed() throws Exception {
         int before = live.subscribers();
-        try (SseClient quiet = SseClient.open(server.base(), "/api/events/stream", CALL_HANDLER)) {
+        try (SseClient quiet = SseClient.open(server, "/api/events/stream", CALL_HANDLER)) {
             assertThat(quiet.next(WAIT).comment()).startsWith("Vigil live events after seq");
             for (int i = 0; i < 3; i++) {
                 SseClient.Frame f = quiet.next(WAIT);
@@ -131,7 +130,7 @@ class ASlowOrDeadSubscriberNeverHoldsAnyoneUp {
                 assertThat(f.comment()).isEqualTo("heartbeat");
             }
         }
-        RawStream gone = RawStream.open(server.base(), "/api/events/stream", CALL_HANDLER);
+        RawStream gone = RawStream.open(server, "/api/events/stream", CALL_HANDLER);
         await().atMost(WAIT).until(() -> live.subscribers() == before + 1);
         gone.abort();
         await("a heartbeat finds the client gone").atMost(WAIT).until(() -> live.subscribers() == before);
@@ -145,7 +144,7 @@ class ASlowOrDeadSubscriberNeverHoldsAnyoneUp {
         List<RawStream> idle = new ArrayList<>();
         try {
             for (int i = 0; i < n; i++) {
-                idle.add(RawStream.open(server.base(), "/api/events/stream", CALL_HANDLER));
+                idle.add(RawStream.open(server, "/api/events/stream", CALL_HANDLER));
             }
             await().atMost(WAIT).until(() -> live.subscribers() == before + n);
             int during = ManagementFactory.getThreadMXBean().getThreadCount();
@@ -174,14 +173,15 @@ class ASlowOrDeadSubscriberNeverHoldsAnyoneUp {
             this.socket = socket;
         }
 
-        static RawStream open(URI base, String path, String who) throws IOException {
+        static RawStream open(TestServer server, String path, String who) throws IOException {
+            URI base = server.base();
             Socket s = new Socket();
             s.setReceiveBufferSize(4_096);
             s.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5_000);
             StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.0\r\nHost: " + base.getHost() + ":"
                     + base.getPort() + "\r\nAccept: text/event-stream\r\n");
             // Who it is comes from the one login helper, whatever headers that sends.
-            Login.as(HttpRequest.newBuilder(base.resolve(path)).GET(), who).build().headers().map()
+            server.login().as(HttpRequest.newBuilder(base.resolve(path)).GET(), who).build().headers().map()
                     .forEach((name, values) -> values.forEach(v -> request.append(name).append(": ").append(v)
                             .append("\r\n")));
             OutputStream out = s.getOutputStream();

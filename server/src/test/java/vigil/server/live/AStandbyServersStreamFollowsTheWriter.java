@@ -29,7 +29,7 @@ class AStandbyServersStreamFollowsTheWriter {
         try (TestServer standby = TestServer.start(db, two, null)) {
             await().atMost(WAIT).until(() -> standby.writer().state().phase() == Writer.Phase.STANDBY);
             long head = writer.writer().position().lastSeq();
-            try (SseClient stream = SseClient.open(standby.base(), "/api/events/stream?after=" + head, CALL_HANDLER)) {
+            try (SseClient stream = SseClient.open(standby, "/api/events/stream?after=" + head, CALL_HANDLER)) {
                 for (int i = 0; i < 20; i++) {
                     assertThat(writer.command(CALL_HANDLER, recordCall("W" + i, "quiet")).status()).isEqualTo(200);
                 }

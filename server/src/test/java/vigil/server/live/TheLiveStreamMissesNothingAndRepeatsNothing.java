@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vigil.server.testing.Commands;
-import vigil.server.testing.Login;
 import vigil.server.testing.SharedPostgres;
 import vigil.server.testing.SseClient;
 import vigil.server.testing.TempDirs;
@@ -58,7 +57,7 @@ class TheLiveStreamMissesNothingAndRepeatsNothing {
         Random random = new Random(seed);
         long before = lastSeq();
         List<SseClient.Frame> seen = new ArrayList<>();
-        SseClient stream = SseClient.open(server.base(), "/api/events/stream?after=" + before, CALL_HANDLER);
+        SseClient stream = SseClient.open(server, "/api/events/stream?after=" + before, CALL_HANDLER);
         assertThat(stream.contentType()).startsWith("text/event-stream");
 
         Future<?> run;
@@ -72,7 +71,7 @@ class TheLiveStreamMissesNothingAndRepeatsNothing {
                 }
                 stream.close();
                 String last = seen.getLast().id();
-                stream = SseClient.open(server.base(), "/api/events/stream?after=" + before, CALL_HANDLER,
+                stream = SseClient.open(server, "/api/events/stream?after=" + before, CALL_HANDLER,
                         Map.of("Last-Event-ID", last));
             }
         }
@@ -101,11 +100,11 @@ class TheLiveStreamMissesNothingAndRepeatsNothing {
     void aStreamResumesAfterTheGivenSeqAndLastEventIdWins() {
         List<JsonNode> log = server.events();
         assertThat(log).hasSizeGreaterThanOrEqualTo(3);
-        try (SseClient s = SseClient.open(server.base(), "/api/events/stream?after=1", CALL_HANDLER)) {
+        try (SseClient s = SseClient.open(server, "/api/events/stream?after=1", CALL_HANDLER)) {
             assertThat(event(s).seq()).isEqualTo(2);
             assertThat(event(s).seq()).isEqualTo(3);
         }
-        try (SseClient s = SseClient.open(server.base(), "/api/events/stream?after=0", CALL_HANDLER,
+        try (SseClient s = SseClient.open(server, "/api/events/stream?after=0", CALL_HANDLER,
                 Map.of("Last-Event-ID", "2"))) {
             assertThat(event(s).seq()).isEqualTo(3);
         }
@@ -114,7 +113,7 @@ class TheLiveStreamMissesNothingAndRepeatsNothing {
     @Test
     void aStreamWithoutAPositionStartsAtTheNextEvent() {
         long before = lastSeq();
-        try (SseClient s = SseClient.open(server.base(), "/api/events/stream", CALL_HANDLER)) {
+        try (SseClient s = SseClient.open(server, "/api/events/stream", CALL_HANDLER)) {
             assertThat(s.next(WAIT).comment()).as("the opening comment").contains("after seq " + before);
             assertThat(server.command(CALL_HANDLER, Commands.recordCall("NEXT-1")).status()).isEqualTo(200);
             SseClient.Frame f = event(s);
@@ -125,10 +124,10 @@ class TheLiveStreamMissesNothingAndRepeatsNothing {
 
     @Test
     void aStreamIsRefusedAsProblemJsonBeforeItStarts() throws Exception {
-        assertProblem(SseClient.connect(server.base(), "/api/events/stream", null, Map.of()), 401, null);
-        assertProblem(SseClient.connect(server.base(), "/api/events/stream?after=-1", CALL_HANDLER, Map.of()), 400,
+        assertProblem(SseClient.connect(server, "/api/events/stream", null, Map.of()), 401, null);
+        assertProblem(SseClient.connect(server, "/api/events/stream?after=-1", CALL_HANDLER, Map.of()), 400,
                 "after");
-        assertProblem(SseClient.connect(server.base(), "/api/events/stream", CALL_HANDLER,
+        assertProblem(SseClient.connect(server, "/api/events/stream", CALL_HANDLER,
                 Map.of("Last-Event-ID", "twelve")), 400, "Last-Event-ID");
     }
 
@@ -136,7 +135,7 @@ class TheLiveStreamMissesNothingAndRepeatsNothing {
     void aHeadRequestIsAnsweredWithoutOpeningAStream() {
         LiveEvents live = server.bean(LiveEvents.class);
         int before = live.subscribers();
-        TestServer.Response r = server.send(Login.as(HttpRequest.newBuilder(server.base()
+        TestServer.Response r = server.send(server.login().as(HttpRequest.newBuilder(server.base()
                 .resolve("/api/events/stream")).method("HEAD", HttpRequest.BodyPublishers.noBody()), CALL_HANDLER));
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.contentType()).startsWith("text/event-stream");
@@ -146,7 +145,7 @@ class TheLiveStreamMissesNothingAndRepeatsNothing {
     @Test
     void aPositionTheLogHasNotReachedIsReset() {
         long end = lastSeq();
-        try (SseClient s = SseClient.open(server.base(), "/api/events/stream?after=" + (end + 1_000), CALL_HANDLER)) {
+        try (SseClient s = SseClient.open(server, "/api/events/stream?after=" + (end + 1_000), CALL_HANDLER)) {
             SseClient.Frame reset = event(s);
             assertThat(reset.event()).isEqualTo("reset");
             assertThat(reset.id()).isNull();

@@ -68,9 +68,11 @@ class EveryAcknowledgedCommandSurvivesACrash {
         int port = freePort();
         ServerProcess[] server = {ServerProcess.start(data, port)};
         URI base = server[0].base();
+        Login login = server[0].login(); // the same data directory and port after the restart
         for (int c = 1; c <= CLIENTS; c++) {
-            assertThat(send(base, Commands.ADMIN, Commands.addStaff("ch" + c, "CALL_HANDLER", "SE"), null).statusCode())
-                    .isEqualTo(200);
+            assertThat(send(base, login, Commands.ADMIN, Commands.addStaff("ch" + c, "CALL_HANDLER", "SE"), null)
+                    .statusCode()).isEqualTo(200);
+            login.password("ch" + c); // the administrator gives each a password before anything is killed
         }
         Map<String, Ack> acks = new ConcurrentHashMap<>();
         AtomicInteger failedAttempts = new AtomicInteger();
@@ -86,8 +88,8 @@ class EveryAcknowledgedCommandSurvivesACrash {
                         String body = record ? Commands.recordCall(call)
                                 : Commands.createIncident("CAD-" + client + "-" + (n / 2), call, "S");
                         String key = client + "-" + n;
-                        JsonNode answer = untilAnswered(base, "CALL_HANDLER ch" + client + " SE", body, key,
-                                failedAttempts);
+                        JsonNode answer = untilAnswered(base, login, "CALL_HANDLER ch" + client + " SE", body,
+                                key, failedAttempts);
                         List<JsonNode> events = answer.get("events").valueStream().toList();
                         acks.put(key, new Ack(key, record ? call : "CAD-" + client + "-" + (n / 2),
                                 record ? "CallRecorded" : "IncidentCreated", events));
@@ -115,7 +117,7 @@ class EveryAcknowledgedCommandSurvivesACrash {
         try {
             assertThat(failedAttempts.get()).as("the crash was felt by the clients").isPositive();
             assertThat(acks).hasSize(COMMANDS);
-            List<JsonNode> log = wholeLog(base);
+            List<JsonNode> log = wholeLog(base, login);
             for (int i = 0; i < log.size(); i++) {
                 assertThat(log.get(i).get("seq").asLong()).isEqualTo(i + 1);
             }
@@ -141,7 +143,7 @@ class EveryAcknowledgedCommandSurvivesACrash {
             assertThat(server[0].describe()).as("the server's engine is a fresh replay of its log").isEqualTo(fresh);
 
             VigilProperties settings = new VigilProperties(0, data, null,
-                    new VigilProperties.Db(null, null, null, null, null), null);
+                    new VigilProperties.Db(null, null, null, null, null), null, false);
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
             int exit = VerifyAudit.run(settings, new java.io.PrintStream(out, true), new java.io.PrintStream(err, true));
@@ -153,11 +155,11 @@ class EveryAcknowledgedCommandSurvivesACrash {
     }
 
     /** Sends until the server answers 200 (a dead or recovering server is retried, with the same key). */
-    private static JsonNode untilAnswered(URI base, String who, String body, String key, AtomicInteger failed)
-            throws InterruptedException {
+    private static JsonNode untilAnswered(URI base, Login login, String who, String body, String key,
+                                          AtomicInteger failed) throws InterruptedException {
         for (int attempt = 0; attempt < 2_000; attempt++) {
             try {
-                HttpResponse<String> r = send(base, who, body, key);
+                HttpResponse<String> r = send(base, login, who, body, key);
                 if (r.statusCode() == 200) {
                     return JSON.readTree(r.body());
                 }
@@ -171,20 +173,20 @@ class EveryAcknowledgedCommandSurvivesACrash {
         throw new AssertionError("no answer for " + key);
     }
 
-    private static HttpResponse<String> send(URI base, String who, String body, String key)
+    private static HttpResponse<String> send(URI base, Login login, String who, String body, String key)
             throws IOException, InterruptedException {
         HttpRequest.Builder r = HttpRequest.newBuilder(base.resolve("/api/commands")).timeout(Duration.ofSeconds(40))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         if (key != null) {
             r.header("Idempotency-Key", key);
         }
-        return HTTP.send(Login.as(r, who).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(login.as(r, who).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static List<JsonNode> wholeLog(URI base) throws IOException, InterruptedException {
+    private static List<JsonNode> wholeLog(URI base, Login login) throws IOException, InterruptedException {
         List<JsonNode> all = new ArrayList<>();
         while (true) {
-            HttpResponse<String> r = HTTP.send(Login.as(HttpRequest.newBuilder(base.resolve("/api/events?after="
+            HttpResponse<String> r = HTTP.send(login.as(HttpRequest.newBuilder(base.resolve("/api/events?after="
                     + all.size() + "&limit=10000")), "CALL_HANDLER ch1 SE").GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(200);

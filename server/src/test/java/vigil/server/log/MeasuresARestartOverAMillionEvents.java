@@ -52,7 +52,7 @@ public final class MeasuresARestartOverAMillionEvents {
 
     static long fill(SharedPostgres.Db db, long n) throws Exception {
         Policy policy = LogConfiguration.readPolicy(new vigil.server.config.VigilProperties(0, Path.of("."), null,
-                new vigil.server.config.VigilProperties.Db(null, null, null, null, null), null));
+                new vigil.server.config.VigilProperties.Db(null, null, null, null, null), null, false));
         Instant t = Instant.parse("2025-01-01T00:00:00Z");
         Engine e = Engine.start(policy, Writer.OPENING_ROSTER, t);
         Actor admin = Actor.staff(Writer.ADMINISTRATOR, Role.ADMIN);

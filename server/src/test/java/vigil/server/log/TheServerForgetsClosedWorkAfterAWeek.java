@@ -14,7 +14,7 @@ class TheServerForgetsClosedWorkAfterAWeek {
 
     private static VigilProperties withPolicy(Path policy) {
         return new VigilProperties(0, Path.of("data"), policy, new VigilProperties.Db(null, null, null, null, null),
-                null);
+                null, false);
     }
 
     @Test

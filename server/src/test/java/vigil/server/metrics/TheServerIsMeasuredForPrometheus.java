@@ -22,7 +22,7 @@ class TheServerIsMeasuredForPrometheus {
     @Test
     void commandsBatchesCommitsQueueAndSubscribersAreScraped(@TempDir Path data) {
         try (TestServer server = TestServer.startUp(SharedPostgres.newDatabase(), data, null).withStaff();
-             SseClient stream = SseClient.open(server.base(), "/api/events/stream", CALL_HANDLER)) {
+             SseClient stream = SseClient.open(server, "/api/events/stream", CALL_HANDLER)) {
             double before = value(scrape(server), "vigil_commands_total");
             for (int i = 0; i < 5; i++) {
                 assertThat(server.command(CALL_HANDLER, Commands.recordCall("M" + i)).status()).isEqualTo(200);
@@ -38,6 +38,10 @@ class TheServerIsMeasuredForPrometheus {
             assertThat(value(text, "vigil_writer_queue")).isGreaterThanOrEqualTo(0);
             assertThat(value(text, "vigil_live_subscribers")).isEqualTo(1);
             assertThat(value(text, "vigil_live_dropped_total")).isEqualTo(0);
+
+            TestServer.Response notAdmin = server.get(Commands.CALL_HANDLER, "/actuator/prometheus");
+            assertThat(notAdmin.status()).as("how busy the room is, only for the administrator").isEqualTo(403);
+            assertThat(notAdmin.contentType()).startsWith("application/problem+json");
         }
     }
 

@@ -1,8 +1,7 @@
 package vigil.server.reports;
 
 /**
- * Who the report tests are, as the test server's client names them: the one place that knows how a request says who
- * is calling (for now the {@code Vigil-Actor} header), so a change of login is a change here.
+ * Who the report tests are, as the test server's client names them ({@link vigil.server.testing.Login} logs them in).
  */
 final class Staff {
     static final String ADMIN = actor("ADMIN", "admin", null);

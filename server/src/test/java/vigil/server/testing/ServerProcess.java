@@ -58,6 +58,7 @@ public final class ServerProcess implements AutoCloseable {
                     RunsTheServerUntilKilled.class.getName());
             b.environment().put("VIGIL_DATA_DIR", dataDir.toString());
             b.environment().put("VIGIL_PORT", Integer.toString(port));
+            b.environment().put("VIGIL_DEMO", "false"); // tests add whom they need
             b.redirectErrorStream(true);
             ServerProcess s = new ServerProcess(b.start(), dataDir, port);
             s.awaitUp();
@@ -69,6 +70,11 @@ public final class ServerProcess implements AutoCloseable {
 
     public URI base() {
         return base;
+    }
+
+    /** How clients log in to it (the install is its data directory). */
+    public Login login() {
+        return new Login(Login.install(java.util.Map.of(), dataDir), dataDir, base);
     }
 
     private void awaitUp() {
@@ -113,15 +119,20 @@ public final class ServerProcess implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
-    /** A clean stop. */
+    /** A clean stop (interrupted, it kills the process rather than leave it running). */
     @Override
-    public void close() throws InterruptedException {
-        if (process.isAlive()) {
-            in.println("stop");
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(30, TimeUnit.SECONDS);
+    public void close() {
+        try {
+            if (process.isAlive()) {
+                in.println("stop");
+                if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    process.waitFor(30, TimeUnit.SECONDS);
+                }
             }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -51,8 +50,8 @@ public final class SseClient implements AutoCloseable {
     }
 
     /** Opens {@code path} as {@code who} (through {@link Login}), with these extra headers; fails unless 200. */
-    public static SseClient open(URI base, String path, String who, Map<String, String> headers) {
-        HttpResponse<InputStream> r = connect(base, path, who, headers);
+    public static SseClient open(TestServer server, String path, String who, Map<String, String> headers) {
+        HttpResponse<InputStream> r = connect(server, path, who, headers);
         if (r.statusCode() != 200) {
             String body;
             try (InputStream in = r.body()) {
@@ -65,13 +64,14 @@ public final class SseClient implements AutoCloseable {
         return new SseClient(r);
     }
 
-    public static SseClient open(URI base, String path, String who) {
-        return open(base, path, who, Map.of());
+    public static SseClient open(TestServer server, String path, String who) {
+        return open(server, path, who, Map.of());
     }
 
     /** The response to a stream request, whatever its status (for refusals). */
-    public static HttpResponse<InputStream> connect(URI base, String path, String who, Map<String, String> headers) {
-        HttpRequest.Builder b = Login.as(HttpRequest.newBuilder(base.resolve(path)).GET()
+    public static HttpResponse<InputStream> connect(TestServer server, String path, String who,
+                                                     Map<String, String> headers) {
+        HttpRequest.Builder b = server.login().as(HttpRequest.newBuilder(server.base().resolve(path)).GET()
                 .header("Accept", "text/event-stream"), who);
         headers.forEach(b::header);
         try {

@@ -28,11 +28,13 @@ public final class TestServer implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
     private final URI base;
+    private final Login login;
 
-    private TestServer(ConfigurableApplicationContext context) {
+    private TestServer(ConfigurableApplicationContext context, String install, Path dataDir) {
         this.context = context;
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         this.base = URI.create("http://127.0.0.1:" + port);
+        this.login = new Login(install, dataDir, base);
     }
 
     /** A server on {@code db}, data in {@code dataDir}, on the wall clock unless {@code clock} is given. */
@@ -52,13 +54,14 @@ public final class TestServer implements AutoCloseable {
         p.put("vigil.port", 0);
         p.put("vigil.data-dir", dataDir.toString());
         p.put("logging.level.root", "warn");
+        p.putIfAbsent("vigil.demo", false); // tests add whom they need: a demo roster would be in every test's log
         SpringApplicationBuilder b = new SpringApplicationBuilder(VigilServer.class).properties(p);
         Map<String, Object> extra = new LinkedHashMap<>(beans);
         if (clock != null) {
             extra.put("testClock", clock);
         }
         b.initializers(ctx -> extra.forEach(ctx.getBeanFactory()::registerSingleton));
-        return new TestServer(b.run());
+        return new TestServer(b.run(), Login.install(settings, dataDir), dataDir);
     }
 
     /** Starts and waits until the server accepts commands. */
@@ -68,16 +71,30 @@ public final class TestServer implements AutoCloseable {
         return s;
     }
 
-    /** Puts the call handler and despatcher of {@link Commands} on the roster (as the administrator). */
+    /** Puts the call handler, despatcher and QA reviewer of {@link Commands} on the roster, with accounts. */
     public TestServer withStaff() {
-        for (String body : new String[] {Commands.addStaff("ch1", "CALL_HANDLER", "SE"),
-                Commands.addStaff("dsp1", "DESPATCHER", "SE"), Commands.addStaff("qa1", "QA_REVIEWER", "SE")}) {
-            Response r = command(Commands.ADMIN, body);
-            if (r.status() != 200) {
-                throw new AssertionError("adding staff: " + r);
-            }
-        }
+        addStaff("ch1", "CALL_HANDLER", "SE");
+        addStaff("dsp1", "DESPATCHER", "SE");
+        addStaff("qa1", "QA_REVIEWER", "SE");
         return this;
+    }
+
+    /** Adds a member of staff and their account as the administrator does ({@code POST /api/staff}). */
+    public TestServer addStaff(String id, String role, String bcu) {
+        Response r = send(login.as(HttpRequest.newBuilder(base.resolve("/api/staff")), Commands.ADMIN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"staffId\":\"" + id + "\",\"role\":\"" + role + "\""
+                        + (bcu == null ? "" : ",\"bcu\":\"" + bcu + "\"") + "}")));
+        if (r.status() != 201) {
+            throw new AssertionError("adding staff " + id + ": " + r);
+        }
+        login.remember(id, r.json().get("password").asString());
+        return this;
+    }
+
+    /** How this server's clients log in. */
+    public Login login() {
+        return login;
     }
 
     public void awaitUp() {
@@ -108,24 +125,18 @@ public final class TestServer implements AutoCloseable {
     public Response command(String actor, String body, Map<String, String> headers) {
         HttpRequest.Builder r = HttpRequest.newBuilder(base.resolve("/api/commands"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        if (actor != null) {
-            r.header("Vigil-Actor", actor);
-        }
+        login.as(r, actor);
         headers.forEach(r::setHeader);
         return send(r);
     }
 
     public Response get(String actor, String path) {
-        HttpRequest.Builder r = HttpRequest.newBuilder(base.resolve(path)).GET();
-        if (actor != null) {
-            r.header("Vigil-Actor", actor);
-        }
-        return send(r);
+        return send(login.as(HttpRequest.newBuilder(base.resolve(path)).GET(), actor));
     }
 
-    /** The whole log as replay lines (parsed). */
+    /** The whole log as replay lines (parsed), as the administrator reads it. */
     public List<JsonNode> events() {
-        Response r = get("QA_REVIEWER qa1", "/api/events?after=0&limit=10000");
+        Response r = get(Commands.ADMIN, "/api/events?after=0&limit=10000");
         if (r.status() != 200) {
             throw new AssertionError("GET /api/events: " + r);
         }

@@ -1,0 +1,145 @@
+package vigil.server.staff;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.csrf.CsrfException;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Who may log in, and how (docs/adr/040). {@code /api/**} (and the actuator, but its health): HTTP Basic, no session
+ * created, 401 problem+json without a login; a page's session is honoured there too, so the web UI's own requests
+ * (its live stream above all: an {@code EventSource} cannot send a header) need no second login. Pages: form login at
+ * {@code /login} with CSRF protection and a session. Neither chain decides what a member of staff may do: the engine's
+ * roster does, for every command.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /**
+     * Pages are served from this server alone: no inline script, no framing, forms post back here. The web UI's map
+     * tiles, when an install names a tile server, are its one addition.
+     */
+    static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; object-src 'none';"
+            + " frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    @Bean
+    AuthenticationManager authenticationManager(StaffLogin login) {
+        ProviderManager m = new ProviderManager(login);
+        m.setEraseCredentialsAfterAuthentication(true);
+        return m;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager manager) throws Exception {
+        AuthenticationEntryPoint notLoggedIn = (req, res, e) -> {
+            if (e instanceof AuthenticationServiceException) { // the accounts could not be read: not the caller's fault
+                res.setHeader("Retry-After", "1");
+                problem(res, 503, "unavailable", "Not answering now", "logins cannot be checked now; retry", false);
+            } else {
+                problem(res, 401, "unauthenticated", "Not logged in",
+                        "log in as a member of staff (HTTP Basic) to use the API", challenge(req));
+            }
+        };
+        AccessDeniedHandler denied = (req, res, e) -> problem(res, 403, "forbidden", "Forbidden",
+                e instanceof CsrfException ? "a request made with a page's session needs the page's CSRF token"
+                        : "this login may not make this request", false);
+        http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**")
+                .authenticationManager(manager)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // How busy the room is, hour by hour, is for those who run the installation (ADR 071).
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .httpBasic(b -> b.authenticationEntryPoint(notLoggedIn))
+                .exceptionHandling(x -> x.authenticationEntryPoint(notLoggedIn).accessDeniedHandler(denied))
+                // Basic logins make no session; a page's session, when the request carries one, is used as it is.
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                // A request riding on a page's session cookie needs the page's CSRF token to change anything. Basic
+                // clients have no cookie to ride on, and their bodies must be application/json, which no cross-site
+                // form can send.
+                .csrf(c -> c.requireCsrfProtectionMatcher(SecurityConfiguration::ridesOnASession))
+                .requestCache(c -> c.disable());
+        headers(http);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager manager) throws Exception {
+        http.authenticationManager(manager)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/error", "/favicon.ico").permitAll()
+                        .anyRequest().authenticated())
+                // Spring's own form at /login until the web UI brings its page (.loginPage("/login") then).
+                .formLogin(f -> f.permitAll())
+                .logout(l -> l.permitAll());
+        headers(http);
+        return http.build();
+    }
+
+    private static void headers(HttpSecurity http) throws Exception {
+        // Spring's defaults stay (nosniff, no caching, X-Frame-Options DENY, HSTS over HTTPS); these are added.
+        http.headers(h -> h
+                .contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                .frameOptions(f -> f.deny())
+                .permissionsPolicyHeader(p -> p.policy("geolocation=(), camera=(), microphone=()")));
+    }
+
+    /** An unsafe request with no Authorization header that brings a session: a page's request, or a forged one. */
+    static boolean ridesOnASession(HttpServletRequest request) {
+        return !SAFE_METHODS.contains(request.getMethod()) && request.getHeader("Authorization") == null
+                && request.getSession(false) != null;
+    }
+
+    /**
+     * Whether to name Basic in a 401 ({@code WWW-Authenticate}). Not for a page's own background requests (fetch,
+     * htmx, EventSource: {@code Sec-Fetch-Mode} other than {@code navigate}, or the XHR headers): a browser would
+     * answer with its login dialog instead of letting the page send the user to the login form.
+     */
+    static boolean challenge(HttpServletRequest request) {
+        String mode = request.getHeader("Sec-Fetch-Mode");
+        return (mode == null || mode.equals("navigate")) && request.getHeader("HX-Request") == null
+                && !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"));
+    }
+
+    static void problem(HttpServletResponse res, int status, String type, String title, String detail,
+                        boolean challenge) throws IOException {
+        if (res.isCommitted()) {
+            return;
+        }
+        ObjectNode p = JSON.createObjectNode();
+        p.put("type", "/problems/" + type);
+        p.put("title", title);
+        p.put("status", status);
+        p.put("detail", detail);
+        if (status == 503) {
+            p.put("retryable", true);
+        }
+        res.setStatus(status);
+        if (challenge) {
+            res.setHeader("WWW-Authenticate", "Basic realm=\"Vigil\", charset=\"UTF-8\"");
+        }
+        res.setContentType("application/problem+json");
+        res.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        res.getOutputStream().write(JSON.writeValueAsBytes(p));
+    }
+}
