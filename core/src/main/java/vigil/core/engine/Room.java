@@ -1,5 +1,8 @@
 package vigil.core.engine;
 
+import static vigil.core.Command.DivertDecision.APPROVE;
+import static vigil.core.Command.DivertDecision.OVERRIDE;
+
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,7 +14,6 @@ import vigil.core.Actor;
 import vigil.core.Event;
 import vigil.core.Event.*;
 import vigil.core.Grade;
-import vigil.core.Command.DivertDecision;
 import vigil.core.Policy;
 import vigil.core.Recipient;
 import vigil.core.Role;
@@ -89,8 +91,9 @@ final class Room {
 
     /**
      * Applies one event at instant {@code at}: the one place live state changes. Exhaustive: a new event type does not
-     * compile until handled here. Each case hands the event to the part of the room it changes ({@link IncidentChanges},
-     * {@link SchemeChanges}), whose methods only this switch calls (an architecture test holds them to it).
+     * compile until handled here. Each case hands the event to the part of the room it changes
+     * ({@link IncidentChanges}, {@link SchemeChanges}), whose methods only this switch calls (an architecture test
+     * holds them to it).
      */
     void apply(Event event, Instant at) {
         switch (event) {
@@ -109,8 +112,8 @@ final class Room {
             case DivertTagged e -> incidentChanges.divertTagged(e);
             case DivertReviewRequested e -> incidentChanges.divertReviewRequested(e, at);
             case DivertReviewOverdue e -> incidentChanges.divertReviewOverdueAlerted(e);
-            case DivertApproved e -> incidentChanges.divertReviewed(e.incidentId(), e.unitId(), DivertDecision.APPROVE);
-            case DivertOverridden e -> incidentChanges.divertReviewed(e.incidentId(), e.unitId(), DivertDecision.OVERRIDE);
+            case DivertApproved e -> incidentChanges.divertReviewed(e.incidentId(), e.unitId(), APPROVE);
+            case DivertOverridden e -> incidentChanges.divertReviewed(e.incidentId(), e.unitId(), OVERRIDE);
             case ReallocationRequested e -> incidentChanges.reallocationRequested(e.incidentId(), true);
             case ReallocationTasked e -> incidentChanges.reallocationRequested(e.incidentId(), false);
             case OverrideChallenged e -> incidentChanges.overrideChallenged(e);

@@ -66,7 +66,8 @@ final class UnitGrid {
         int cols = (int) Math.min(4096, Math.ceil(widthKm / cellKm));
         double cellLat = heightKm / rows / UnitFinder.KM_PER_DEGREE;
         double cellLon = widthKm / cols / (UnitFinder.KM_PER_DEGREE * cos);
-        return new UnitGrid(minLat - marginKm / UnitFinder.KM_PER_DEGREE, minLon - marginKm / (UnitFinder.KM_PER_DEGREE * cos), cellLat,
+        return new UnitGrid(minLat - marginKm / UnitFinder.KM_PER_DEGREE,
+                minLon - marginKm / (UnitFinder.KM_PER_DEGREE * cos), cellLat,
                 cellLon, rows, cols, places.length);
     }
 
