@@ -24,6 +24,7 @@ public final class Bench {
         BENCHMARKS.put("schemes", SchemeBench::main);
         BENCHMARKS.put("sim", SimBench::main);
         BENCHMARKS.put("durable", DurableBench::main);
+        BENCHMARKS.put("snapshot", SnapshotBench::main);
     }
 
     private Bench() {}

@@ -31,9 +31,14 @@ public final class Engine {
     private long seq;
 
     private Engine(Policy policy, Roster roster, Instant start) {
-        this.room = new Room(policy, roster);
+        this(new Room(policy, roster), start, 0);
+    }
+
+    private Engine(Room room, Instant clock, long seq) {
+        this.room = room;
         this.finder = new UnitFinder(room);
-        this.clock = Objects.requireNonNull(start, "start");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.seq = seq;
     }
 
     /** A control room opening at {@code start} with the roster's staff and units, all units available. */
@@ -48,6 +53,26 @@ public final class Engine {
             e.apply(r);
         }
         return e;
+    }
+
+    /**
+     * The engine's whole state as bytes (format in ADR 012): what {@link #rebuild} would produce from the events so
+     * far, pending deadlines, clock and {@link #lastSeq} included. {@link #restore} gives back an engine that answers
+     * every query and every further command and deadline exactly as this one would.
+     */
+    public byte[] snapshot() {
+        return SnapshotWriter.write(room, clock, seq);
+    }
+
+    /**
+     * An engine from {@link #snapshot}'s bytes, under the policy it was taken with. Carry on with {@link #apply} for
+     * the events recorded after {@link #lastSeq}. Throws {@link SnapshotRefused} for bytes of another format version
+     * or policy, or damaged ones: then rebuild from the log.
+     */
+    public static Engine restore(Policy policy, byte[] snapshot) {
+        SnapshotReader.Restored r = SnapshotReader.read(Objects.requireNonNull(policy, "policy"),
+                Objects.requireNonNull(snapshot, "snapshot"));
+        return new Engine(r.room(), r.clock(), r.seq());
     }
 
     /** Applies one already-recorded event (for rebuilding); its seq must follow the last. */

@@ -15,9 +15,10 @@ final class Retention {
     }
 
     /** The delay is the same for all, so they come due in the order queued: a plain queue serves, not the heap. */
-    private record Forget(Instant queuedAt, Object what) {}
+    record Forget(Instant queuedAt, Object what) {}
 
-    private final ArrayDeque<Forget> forgets = new ArrayDeque<>();
+    /** Read and refilled by the snapshot codec. */
+    final ArrayDeque<Forget> forgets = new ArrayDeque<>();
     private Instant headForgetDue;
 
     void forgetLater(Instant at, Object what) {

@@ -84,6 +84,20 @@ final class Room {
         return ++tokens;
     }
 
+    /** The counters that number deadlines and tokens, for a snapshot; and setting them when one is restored. */
+    long armed() {
+        return armed;
+    }
+
+    long tokens() {
+        return tokens;
+    }
+
+    void restoreCounters(long armedSoFar, long tokensSoFar) {
+        armed = armedSoFar;
+        tokens = tokensSoFar;
+    }
+
     void arm(Instant at, Deadline.Kind kind, String subject, long token) {
         assert deadlines.size() < Deadlines.MAX_PENDING : "over " + Deadlines.MAX_PENDING + " deadlines pending";
         deadlines.add(new Deadline(at, ++armed, kind, subject, token));
