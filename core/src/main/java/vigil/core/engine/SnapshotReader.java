@@ -3,10 +3,12 @@ package vigil.core.engine;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.CRC32;
 import vigil.core.Command.UnitStatus;
 import vigil.core.Grade;
@@ -37,7 +39,7 @@ final class SnapshotReader {
         int body = bytes.length - Long.BYTES;
         CRC32 crc = new CRC32();
         crc.update(bytes, 0, body);
-        long stored = java.nio.ByteBuffer.wrap(bytes, body, Long.BYTES).getLong();
+        long stored = ByteBuffer.wrap(bytes, body, Long.BYTES).getLong();
         SnapshotReader r = new SnapshotReader(bytes, body);
         try {
             Restored restored = r.restore(policy, crc.getValue() == stored);
@@ -177,7 +179,7 @@ final class SnapshotReader {
         }
     }
 
-    private static void queue(java.util.Map<String, CallerHistory.Calls> index, String key, CallerHistory.Ref r,
+    private static void queue(Map<String, CallerHistory.Calls> index, String key, CallerHistory.Ref r,
                               boolean queued) {
         if (queued) {
             CallerHistory.add(index, key, r);

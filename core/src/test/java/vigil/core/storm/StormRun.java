@@ -105,7 +105,8 @@ final class StormRun {
         if (f == null && checking == Invariant.SNAPSHOT_MATCHES_LIVE && !Arrays.equals(engine.snapshot(),
                 shadow.snapshot())) {
             f = fail(Invariant.SNAPSHOT_MATCHES_LIVE, "after the aftermath the restored engine's state differs:\n"
-                    + "    live:     " + engine.queries().describe() + "\n    restored: " + shadow.queries().describe());
+                    + "    live:     " + engine.queries().describe() + "\n    restored: "
+                    + shadow.queries().describe());
         }
         return f != null ? f : afterEveryStep();
     }
@@ -120,7 +121,8 @@ final class StormRun {
         }
         if (!shadow.queries().describe().equals(engine.queries().describe())) {
             return fail(Invariant.SNAPSHOT_MATCHES_LIVE, "the restored engine's state differs at op " + step + ":\n"
-                    + "    live:     " + engine.queries().describe() + "\n    restored: " + shadow.queries().describe());
+                    + "    live:     " + engine.queries().describe() + "\n    restored: "
+                    + shadow.queries().describe());
         }
         timeline.append("  snapshot taken and restored after op ").append(step).append('\n');
         return null;
