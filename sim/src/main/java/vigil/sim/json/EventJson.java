@@ -20,7 +20,8 @@ import vigil.core.Recorded;
 
 /**
  * One event as one line of JSON: {@code seq}, {@code at} (UTC, Z), {@code type}, then the event's fields in their
- * declared order (the contract's order where the record names its ids otherwise), then {@code by} (who caused it; absent for deadlines). Absent optional fields are left out.
+ * declared order (the contract's order where the record names its ids otherwise), then {@code by} (who caused it;
+ * absent for deadlines). Absent optional fields are left out.
  * {@link #parse} reads such a line back: {@code line(parse(l))} is {@code l} for every line {@link #line} wrote.
  */
 public final class EventJson {
