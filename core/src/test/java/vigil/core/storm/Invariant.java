@@ -16,7 +16,7 @@ enum Invariant {
     REBUILD_MATCHES_LIVE,
     /**
      * An engine restored from a snapshot taken at a cut point drawn from the seed carries on exactly like the live
-     * one, and at the end both snapshot to the same bytes; a snapshot of a restored engine is the snapshot it came from.
+     * one, and at the end both snapshot to the same bytes; a snapshot of a restored engine is the one it came from.
      */
     SNAPSHOT_MATCHES_LIVE,
     /** IncidentClosed comes only from a CloseIncident for that incident, after a UnitCleared for each unit on it. */
