@@ -26,7 +26,6 @@ import vigil.core.Roster;
  */
 public final class Engine {
     private final Room room;
-    private final UnitFinder finder;
     private Instant clock;
     private long seq;
 
@@ -36,7 +35,6 @@ public final class Engine {
 
     private Engine(Room room, Instant clock, long seq) {
         this.room = room;
-        this.finder = new UnitFinder(room);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.seq = seq;
     }
@@ -87,7 +85,6 @@ public final class Engine {
         seq = r.seq();
         clock = r.at();
         room.apply(r.event(), r.at());
-        finder.applied(r.event());
     }
 
     /**
@@ -169,13 +166,12 @@ public final class Engine {
     }
 
     public Queries queries() {
-        return new Queries(room, finder);
+        return new Queries(room, room.finder);
     }
 
     void record(Event e, Instant at, String by, List<Recorded> out) {
         Recorded r = new Recorded(++seq, at, e, by);
         room.apply(e, at);
-        finder.applied(e);
         out.add(r);
     }
 

@@ -102,6 +102,7 @@ final class IncidentChanges {
         i.unresourcedToken = room.nextToken();
         i.reallocationRequested = false;
         Deadlines.armAcknowledgement(room, u, at);
+        room.finder.changed(u);
     }
 
     void acknowledged(AssignmentAcknowledged e) {
@@ -129,16 +130,20 @@ final class IncidentChanges {
             i.attendedAt = at;
             i.unresourcedSince = null;
         }
+        room.finder.moved(u);
     }
 
     void cleared(UnitCleared e, Instant at) {
         UnitState u = room.units.get(e.unitId());
         assert e.incidentId().equals(u.committedTo) : "unit " + u.id + " cleared from where not committed";
         release(u, at);
+        room.finder.changed(u);
     }
 
     void statusChanged(UnitStatusChanged e) {
-        room.units.get(e.unitId()).status = e.status();
+        UnitState u = room.units.get(e.unitId());
+        u.status = e.status();
+        room.finder.changed(u);
     }
 
     void diverted(UnitDiverted e, Instant at) {
@@ -151,6 +156,7 @@ final class IncidentChanges {
         }
         assert from.diverts.size() < IncidentState.MAX_DIVERTS : "incident " + from.id + " over its divert bound";
         from.diverts.add(new DivertState(room.nextToken(), e.unitId(), e.toIncidentId(), at));
+        room.finder.changed(u);
     }
 
     void divertTagged(DivertTagged e) {
@@ -228,15 +234,21 @@ final class IncidentChanges {
     }
 
     void unitAdded(UnitAdded e) {
-        room.units.put(e.unitId(), new UnitState(e.unitId(), e.callSign(), e.bcu(), e.location()));
+        UnitState u = new UnitState(e.unitId(), e.callSign(), e.bcu(), e.location());
+        room.units.put(u.id, u);
+        room.finder.added(u);
     }
 
     void unitRetired(UnitRetired e) {
-        room.units.get(e.unitId()).retired = true;
+        UnitState u = room.units.get(e.unitId());
+        u.retired = true;
+        room.finder.changed(u);
     }
 
     void locationReported(UnitLocationReported e) {
-        room.units.get(e.unitId()).location = e.location();
+        UnitState u = room.units.get(e.unitId());
+        u.location = e.location();
+        room.finder.moved(u);
     }
 
     private static List<String> plus(List<String> list, String item) {

@@ -38,6 +38,8 @@ final class Room {
     /** Earlier calls by CLI and address: not a scheme concept, but what the call handler is shown beside one. */
     final CallerHistory history;
     final Retention retention;
+    /** Free units by place, kept beside the units as they change; built afresh from them when the room is restored. */
+    UnitFinder finder;
     private long armed;
     private final IncidentChanges incidentChanges = new IncidentChanges(this);
     private final SchemeChanges schemeChanges = new SchemeChanges(this);
@@ -53,6 +55,12 @@ final class Room {
         }
         this.history = new CallerHistory(policy);
         this.retention = new Retention(this);
+        indexUnits();
+    }
+
+    /** (Re)builds the unit finder from the units as they stand. */
+    void indexUnits() {
+        finder = new UnitFinder(this);
     }
 
     /** Whether {@code id} names, or once named, a member of staff or a unit: staff and units share one set of ids. */

@@ -77,6 +77,7 @@ final class SnapshotReader {
         room.restoreCounters(in.readLong(), in.readLong());
         room.openIncidents = in.readLong();
         roster(room);
+        room.indexUnits();
         calls(room);
         incidents(room);
         SnapshotSchemes.read(this, room);

@@ -9,14 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import vigil.core.Event;
 import vigil.core.Grade;
 import vigil.core.Location;
 
 /**
  * Which units are free and where (the room's {@code UnitState.location}: its roster place, then the scene of each
- * incident it arrived at), indexed so that "the nearest free unit to this scene" does not look at every unit. A projection of
- * the event stream kept beside the {@link Room}: it reads the room's unit state after each event and changes none.
+ * incident it arrived at), indexed so that "the nearest free unit to this scene" does not look at every unit. An
+ * index of the room's units, kept by the room as it applies each event ({@link #changed}, {@link #moved},
+ * {@link #added}); it reads the unit state and changes none.
  *
  * <p>Free units with a known place sit in a grid of cells over the area the roster covers (places outside it fall in
  * the edge cells). A search walks rings of cells outward from the scene and stops once no cell further out can hold
@@ -88,32 +88,30 @@ final class UnitFinder {
         }
     }
 
-    /** Follows one event the room has just applied. */
-    void applied(Event event) {
-        switch (event) {
-            case Event.UnitArrived e -> {
-                int u = index.get(e.unitId());
-                Location now = units[u].location;
-                if (now != null && !now.equals(at[u])) {
-                    moveTo(u, now);
-                }
-                refresh(u);
-            }
-            case Event.UnitAssigned e -> refresh(index.get(e.unitId()));
-            case Event.UnitCleared e -> refresh(index.get(e.unitId()));
-            case Event.UnitDiverted e -> refresh(index.get(e.unitId()));
-            case Event.UnitStatusChanged e -> refresh(index.get(e.unitId()));
-            case Event.UnitAdded e -> {
-                append(room.units.get(e.unitId()));
-                regrid();
-            }
-            case Event.UnitRetired e -> refresh(index.get(e.unitId()));
-            case Event.UnitLocationReported e -> {
-                int u = index.get(e.unitId());
-                moveTo(u, e.location());
-            }
-            default -> { /* no unit moves or changes availability */ }
+    /*
+     * Kept by the room's own change methods (IncidentChanges), each telling the finder about the unit it changed, so
+     * that every event passes through Room.apply's one exhaustive switch and no list of "events that move units"
+     * needs keeping here.
+     */
+
+    /** The unit's availability may have changed (assigned, released, stood down or up, retired). */
+    void changed(UnitState s) {
+        refresh(index.get(s.id));
+    }
+
+    /** The unit's believed place may have changed (it arrived at a scene or reported where it is). */
+    void moved(UnitState s) {
+        int u = index.get(s.id);
+        if (s.location != null && !s.location.equals(at[u])) {
+            moveTo(u, s.location);
         }
+        refresh(u);
+    }
+
+    /** A unit joined the roster: the area to cover may be larger now. */
+    void added(UnitState s) {
+        append(s);
+        regrid();
     }
 
     Location locationOf(String unitId) {
