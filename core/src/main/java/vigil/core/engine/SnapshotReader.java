@@ -197,18 +197,23 @@ final class SnapshotReader {
             int kind = in.readByte();
             String id = string();
             boolean live = in.readBoolean();
-            Object what = switch (kind) {
-                // One no longer in the room stands in as an object of its own, which forgetting passes over.
-                case 'I' -> live ? room.incidents.get(id)
-                        : new IncidentState(id, null, queuedAt, Grade.R, null, null, null, null);
-                case 'C' -> live ? room.calls.get(id) : new CallState(id, queuedAt, null, null, null);
+            // One no longer in the room stands in as an object of its own, which forgetting passes over.
+            Retention.Forget forget = switch (kind) {
+                case 'I' -> new Retention.ForgetIncident(queuedAt, live ? held(room.incidents.get(id), id)
+                        : new IncidentState(id, null, queuedAt, Grade.R, null, null, null, null));
+                case 'C' -> new Retention.ForgetCall(queuedAt, live ? held(room.calls.get(id), id)
+                        : new CallState(id, queuedAt, null, null, null));
                 default -> throw new SnapshotRefused("snapshot names an unknown kind of retained state: " + kind);
             };
-            if (what == null) {
-                throw new SnapshotRefused("snapshot retains " + id + ", which it does not hold");
-            }
-            room.retention.forgets.addLast(new Retention.Forget(queuedAt, what));
+            room.retention.forgets.addLast(forget);
         }
+    }
+
+    private static <T> T held(T found, String id) {
+        if (found == null) {
+            throw new SnapshotRefused("snapshot retains " + id + ", which it does not hold");
+        }
+        return found;
     }
 
     private void deadlines(Room room) throws IOException {

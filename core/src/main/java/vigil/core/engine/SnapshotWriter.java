@@ -165,18 +165,17 @@ final class SnapshotWriter {
         out.writeInt(room.retention.forgets.size());
         for (Retention.Forget f : room.retention.forgets) {
             instant(f.queuedAt());
-            switch (f.what()) {
-                case IncidentState i -> {
+            switch (f) {
+                case Retention.ForgetIncident i -> {
                     out.writeByte('I');
-                    string(i.id);
-                    out.writeBoolean(room.incidents.get(i.id) == i);
+                    string(i.incident().id);
+                    out.writeBoolean(room.incidents.get(i.incident().id) == i.incident());
                 }
-                case CallState c -> {
+                case Retention.ForgetCall c -> {
                     out.writeByte('C');
-                    string(c.id);
-                    out.writeBoolean(room.calls.get(c.id) == c);
+                    string(c.call().id);
+                    out.writeBoolean(room.calls.get(c.call().id) == c.call());
                 }
-                default -> throw new IllegalStateException("retention holds " + f.what());
             }
         }
     }
