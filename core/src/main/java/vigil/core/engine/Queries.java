@@ -51,6 +51,31 @@ public final class Queries {
      */
     public record AlertView(String type, String incidentId, String unitId, String schemeId, Recipient notifies) {}
 
+    /**
+     * Guidance as it stands: whom it is for ({@code roles}), who has confirmed it and when (in the order they did),
+     * and who on the roster now holds one of its roles and has not (in roster order).
+     */
+    public record GuidanceView(String id, String title, String text, List<Role> roles, Instant publishedAt,
+                               List<Confirmation> confirmed, List<String> unconfirmed) {}
+
+    public record Confirmation(String staffId, Instant at) {}
+
+    public Optional<GuidanceView> guidance(String id) {
+        return Optional.ofNullable(room.guidance.get(id)).map(this::view);
+    }
+
+    /** Every guidance published, in the order it was. */
+    public List<GuidanceView> guidance() {
+        return room.guidance.values().stream().map(this::view).toList();
+    }
+
+    private GuidanceView view(GuidanceState g) {
+        List<Confirmation> confirmed = g.confirmed.entrySet().stream()
+                .map(e -> new Confirmation(e.getKey(), e.getValue())).toList();
+        return new GuidanceView(g.id, g.title, g.text, g.roles, g.publishedAt, confirmed,
+                List.copyOf(GuidanceChanges.unconfirmed(room, g)));
+    }
+
     public Optional<IncidentView> incident(String id) {
         return Optional.ofNullable(room.incidents.get(id)).map(Queries::view);
     }
@@ -256,6 +281,7 @@ public final class Queries {
         new TreeMap<>(room.calls).values().forEach(c -> b.append(c.id).append(' ').append(c.incidentId).append(' ')
                 .append(c.schemeIds).append('\n'));
         room.schemes.values().forEach(s -> b.append(s.describe()).append('\n'));
+        room.guidance.values().forEach(g -> b.append(g.describe()).append('\n'));
         b.append(room.history.describe());
         return b.toString();
     }

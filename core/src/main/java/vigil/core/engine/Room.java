@@ -38,6 +38,9 @@ final class Room {
     /** Earlier calls by CLI and address: not a scheme concept, but what the call handler is shown beside one. */
     final CallerHistory history;
     final Retention retention;
+    /** Guidance published, in the order it was (Vigil's addition). */
+    final Map<String, GuidanceState> guidance = new LinkedHashMap<>();
+    private final GuidanceChanges guidanceChanges = new GuidanceChanges(this);
     private long armed;
     long openIncidents;
 
@@ -303,7 +306,10 @@ final class Room {
             case PreviousSchemeFound e -> { /* an alert only */ }
             case PreviousContactsFound e -> { /* an alert only */ }
             case GradeBelowScheme e -> { /* an alert only */ }
-            case StaffAdded e -> staff.put(e.staffId(), new Roster.StaffMember(e.staffId(), e.role(), e.bcu()));
+            case StaffAdded e -> {
+                staff.put(e.staffId(), new Roster.StaffMember(e.staffId(), e.role(), e.bcu()));
+                guidanceChanges.staffAdded(e, at);
+            }
             case StaffRemoved e -> {
                 staff.remove(e.staffId());
                 removedStaff.add(e.staffId());
@@ -311,6 +317,9 @@ final class Room {
             case UnitAdded e -> units.put(e.unitId(), new UnitState(e.unitId(), e.callSign(), e.bcu(), e.location()));
             case UnitRetired e -> units.get(e.unitId()).retired = true;
             case UnitLocationReported e -> units.get(e.unitId()).location = e.location();
+            case GuidancePublished e -> guidanceChanges.published(e, at);
+            case GuidanceConfirmed e -> guidanceChanges.confirmed(e, at);
+            case GuidanceReminderSent e -> guidanceChanges.reminded(e, at);
         }
     }
 
