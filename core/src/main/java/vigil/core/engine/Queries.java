@@ -51,29 +51,9 @@ public final class Queries {
      */
     public record AlertView(String type, String incidentId, String unitId, String schemeId, Recipient notifies) {}
 
-    /**
-     * Guidance as it stands: whom it is for ({@code roles}), who has confirmed it and when (in the order they did),
-     * and who on the roster now holds one of its roles and has not (in roster order).
-     */
-    public record GuidanceView(String id, String title, String text, List<Role> roles, Instant publishedAt,
-                               List<Confirmation> confirmed, List<String> unconfirmed) {}
-
-    public record Confirmation(String staffId, Instant at) {}
-
-    public Optional<GuidanceView> guidance(String id) {
-        return Optional.ofNullable(room.guidance.get(id)).map(this::view);
-    }
-
-    /** Every guidance published, in the order it was. */
+    /** Every guidance published, in the order it was, as it stands now. */
     public List<GuidanceView> guidance() {
-        return room.guidance.values().stream().map(this::view).toList();
-    }
-
-    private GuidanceView view(GuidanceState g) {
-        List<Confirmation> confirmed = g.confirmed.entrySet().stream()
-                .map(e -> new Confirmation(e.getKey(), e.getValue())).toList();
-        return new GuidanceView(g.id, g.title, g.text, g.roles, g.publishedAt, confirmed,
-                List.copyOf(GuidanceChanges.unconfirmed(room, g)));
+        return GuidanceView.all(room);
     }
 
     public Optional<IncidentView> incident(String id) {

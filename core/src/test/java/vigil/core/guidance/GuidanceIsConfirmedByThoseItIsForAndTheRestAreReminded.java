@@ -25,7 +25,7 @@ import vigil.core.Reason;
 import vigil.core.Recorded;
 import vigil.core.Role;
 import vigil.core.engine.Engine;
-import vigil.core.engine.Queries;
+import vigil.core.engine.GuidanceView;
 import vigil.core.story.ControlRoom;
 
 /**
@@ -48,7 +48,7 @@ class GuidanceIsConfirmedByThoseItIsForAndTheRestAreReminded {
         room.at(minute(5)).when(confirmGuidance("SOP-1", despatcher()))
                 .thenEvents(event("GuidanceConfirmed", "guidanceId", "SOP-1", "staffId", "dsp1"));
         assertThat(guidance().unconfirmed()).containsExactly("ctl1");
-        assertThat(guidance().confirmed()).extracting(Queries.Confirmation::staffId).containsExactly("dsp1");
+        assertThat(guidance().confirmed()).extracting(GuidanceView.Confirmation::staffId).containsExactly("dsp1");
 
         room.at(minute(6)).when(confirmGuidance("SOP-1", callHandler())).thenRejected(Reason.NOT_PERMITTED);
         room.at(minute(7)).when(confirmGuidance("SOP-1", despatcher())).thenRejected(Reason.INVALID_STATE);
@@ -56,7 +56,7 @@ class GuidanceIsConfirmedByThoseItIsForAndTheRestAreReminded {
 
         room.at(minute(9)).when(confirmGuidance("SOP-1", controller())).thenAccepted();
         assertThat(guidance().unconfirmed()).isEmpty();
-        assertThat(guidance().confirmed()).extracting(Queries.Confirmation::staffId).containsExactly("dsp1", "ctl1");
+        assertThat(guidance().confirmed()).extracting(GuidanceView.Confirmation::staffId).containsExactly("dsp1", "ctl1");
     }
 
     @Test
@@ -118,7 +118,7 @@ class GuidanceIsConfirmedByThoseItIsForAndTheRestAreReminded {
                 .isEqualTo(room.engine().submit(100, new Command.ConfirmGuidance(ctl2, "SOP-1"), later));
     }
 
-    private Queries.GuidanceView guidance() {
-        return room.queries().guidance("SOP-1").orElseThrow();
+    private GuidanceView guidance() {
+        return room.queries().guidance().stream().filter(g -> g.id().equals("SOP-1")).findFirst().orElseThrow();
     }
 }

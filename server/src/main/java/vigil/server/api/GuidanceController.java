@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+import vigil.core.engine.GuidanceView;
 import vigil.core.engine.Queries;
 import vigil.server.log.Writer;
 import vigil.server.staff.CurrentActor;
@@ -43,13 +44,14 @@ class GuidanceController {
     @GetMapping(path = "/api/guidance/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> one(HttpServletRequest request, @PathVariable("id") String id) {
         actors.of(request).orElseThrow(Problem::unauthenticated);
-        Queries.GuidanceView g = Reads.ask(writer, q -> q.guidance(id)).orElseThrow(() -> Problem.of(
+        GuidanceView g = Reads.ask(writer, q -> q.guidance().stream().filter(x -> x.id().equals(id)).findFirst())
+                .orElseThrow(() -> Problem.of(
                 HttpStatus.NOT_FOUND, "unknown-guidance", "Unknown guidance", "no guidance " + id)
                 .reason("UNKNOWN_GUIDANCE"));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(json(g)));
     }
 
-    private static ObjectNode json(Queries.GuidanceView g) {
+    private static ObjectNode json(GuidanceView g) {
         ObjectNode n = JSON.createObjectNode();
         n.put("guidanceId", g.id());
         n.put("title", g.title());

@@ -11,6 +11,7 @@ import vigil.core.Policy;
 import vigil.server.config.VigilProperties;
 import vigil.server.db.Database;
 import vigil.server.live.LiveEvents;
+import vigil.server.staff.StaffAccounts;
 
 @Configuration(proxyBeanMethods = false)
 class NoticeConfiguration {
@@ -41,8 +42,8 @@ class NoticeConfiguration {
     /** The notifier; {@code vigil.notices.follow=false} leaves it stopped (notices are made when it next runs). */
     @Bean(destroyMethod = "close")
     Notifier notifier(Database database, Policy policy, Templates templates, InstantSource clock, LiveEvents live,
-                      Mailer mailer, @Value("${vigil.notices.follow:true}") boolean follow) {
-        Notifier n = new Notifier(database, policy, templates, clock, live, mailer);
+                      Mailer mailer, StaffAccounts staff, @Value("${vigil.notices.follow:true}") boolean follow) {
+        Notifier n = new Notifier(database, policy, templates, clock, live, mailer, staff);
         return follow ? n.start() : n;
     }
 

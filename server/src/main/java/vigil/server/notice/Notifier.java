@@ -1,6 +1,5 @@
 package vigil.server.notice;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,6 +26,7 @@ import vigil.server.db.Database;
 import vigil.server.live.Aside;
 import vigil.server.live.LiveEvents;
 import vigil.server.log.CommitListener;
+import vigil.server.staff.StaffAccounts;
 import vigil.sim.json.EventJson;
 
 /**
@@ -53,6 +53,7 @@ public final class Notifier implements CommitListener, AutoCloseable {
     private final InstantSource clock;
     private final LiveEvents live;
     private final Mailer mailer;
+    private final StaffAccounts staff;
     private final Thread thread;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition news = lock.newCondition();
@@ -61,13 +62,14 @@ public final class Notifier implements CommitListener, AutoCloseable {
     private volatile long notifiedUpTo;
 
     Notifier(Database database, Policy policy, Templates templates, InstantSource clock, LiveEvents live,
-             Mailer mailer) {
+             Mailer mailer, StaffAccounts staff) {
         this.database = database;
         this.policy = policy;
         this.templates = templates;
         this.clock = clock;
         this.live = live;
         this.mailer = mailer;
+        this.staff = staff;
         this.thread = Thread.ofPlatform().name("vigil-notifier").daemon().unstarted(this::run);
     }
 
@@ -234,9 +236,9 @@ public final class Notifier implements CommitListener, AutoCloseable {
     private List<Notice> save(Connection c, List<Made> made, long last) throws SQLException {
         List<Notice> saved = new ArrayList<>();
         Instant now = clock.instant();
+        Map<String, Account> accounts = accounts(made);
         c.setAutoCommit(false);
         try {
-            Map<String, Account> accounts = accounts(c, made);
             for (Made m : made) {
                 Account a = accounts.get(m.recipient());
                 if (m.terminal() && (a == null || !a.terminal())) {
@@ -270,23 +272,17 @@ public final class Notifier implements CommitListener, AutoCloseable {
 
     private record Account(String email, boolean terminal) {}
 
-    /** The enabled accounts of the batch's recipients: where to mail them, and whether each is a unit's terminal. */
-    private static Map<String, Account> accounts(Connection c, List<Made> made) throws SQLException {
+    /**
+     * The enabled accounts of the batch's recipients, as the staff module keeps them (the account table is not the
+     * log's: an address set now is used now): where to mail them, and whether each is a unit's terminal.
+     */
+    private Map<String, Account> accounts(List<Made> made) {
         Map<String, Account> out = new HashMap<>();
         Set<String> names = new LinkedHashSet<>();
         made.forEach(m -> names.add(m.recipient()));
-        if (names.isEmpty()) {
-            return out;
-        }
-        Array array = c.createArrayOf("text", names.toArray());
-        try (PreparedStatement s = c.prepareStatement("select username, email, unit_id is not null from staff_account"
-                + " where username = any(?) and enabled")) {
-            s.setArray(1, array);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), new Account(rs.getString(2), rs.getBoolean(3)));
-                }
-            }
+        for (String name : names) {
+            staff.find(name).filter(StaffAccounts.Account::enabled)
+                    .ifPresent(a -> out.put(name, new Account(a.email(), a.unitId() != null)));
         }
         return out;
     }
