@@ -105,6 +105,7 @@ public class VigilServer {
                     + " (the first start's: ROLE username password a line, readable by its owner only)");
             out.println("  data:     " + p.dataDir().toAbsolutePath().normalize());
             out.println("  database: " + db.describe());
+            out.println("  notices:  " + ctx.getBean(vigil.server.notice.Notices.class).describe());
         }
     }
 }

@@ -51,6 +51,11 @@ public final class Queries {
      */
     public record AlertView(String type, String incidentId, String unitId, String schemeId, Recipient notifies) {}
 
+    /** Every guidance published, in the order it was, as it stands now. */
+    public List<GuidanceView> guidance() {
+        return GuidanceView.all(room);
+    }
+
     public Optional<IncidentView> incident(String id) {
         return Optional.ofNullable(room.incidents.get(id)).map(Queries::view);
     }
@@ -256,6 +261,7 @@ public final class Queries {
         new TreeMap<>(room.calls).values().forEach(c -> b.append(c.id).append(' ').append(c.incidentId).append(' ')
                 .append(c.schemeIds).append('\n'));
         room.schemes.values().forEach(s -> b.append(s.describe()).append('\n'));
+        room.guidance.values().forEach(g -> b.append(g.describe()).append('\n'));
         b.append(room.history.describe());
         return b.toString();
     }

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vigil.core.Actor;
 import vigil.server.live.LiveEvents;
 import vigil.server.live.Subscription;
+import vigil.server.notice.Notices;
 import vigil.server.staff.CurrentActor;
 import vigil.server.staff.VictimDetails;
 
@@ -29,11 +30,13 @@ class StreamController {
     private final LiveEvents live;
     private final CurrentActor actors;
     private final VictimDetails victimDetails;
+    private final Notices notices;
 
-    StreamController(LiveEvents live, CurrentActor actors, VictimDetails victimDetails) {
+    StreamController(LiveEvents live, CurrentActor actors, VictimDetails victimDetails, Notices notices) {
         this.live = live;
         this.actors = actors;
         this.victimDetails = victimDetails;
+        this.notices = notices;
     }
 
     @GetMapping("/api/events/stream")
@@ -53,7 +56,8 @@ class StreamController {
         }
         Subscription subscription;
         try {
-            subscription = live.subscribe(from, line -> visibleTo(actor, line));
+            // The caller's own notices ride on the stream as `notice` frames without an id (docs/adr/081).
+            subscription = live.subscribe(from, line -> visibleTo(actor, line), actor.id(), notices.asides(actor.id()));
         } catch (LiveEvents.Refused e) {
             Problem p = Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Not streaming now", e.getMessage());
             p.getBody().setProperty("retryable", true);

@@ -19,6 +19,12 @@ final class Frames {
         data(out, line);
     }
 
+    /** An aside (a {@code notice}): {@code event:} and {@code data:} only, no {@code id:} (docs/adr/081). */
+    static void aside(StringBuilder out, Aside a) {
+        out.append("event: ").append(a.event()).append('\n');
+        data(out, a.data());
+    }
+
     /**
      * {@code reset}: no {@code id:}, so a client's last event id stays that of the last event it was sent. {@code data}
      * says why, where this stream stopped ({@code after}) and where the log stands ({@code lastSeq}).
