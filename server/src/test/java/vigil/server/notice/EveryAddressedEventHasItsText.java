@@ -55,13 +55,13 @@ class EveryAddressedEventHasItsText {
                 new Command.ContactPreference("phone", "07700900999"), "oic1", "SE", "CR-1", "Attend", Grade.I),
                 "oic1"));
         book.apply(recorded(3, new Event.SchemeActivated("S1", AT.plusSeconds(86_400 * 180L), AT), "rtrd1"));
-        book.apply(recorded(4, new Event.UnitDiverted("U1", "CAD-1", "CAD-2", "immediate"), "dsp1"));
+        book.apply(recorded(4, new Event.UnitDiverted("CAD-1", "CAD-2", "U1", "immediate"), "dsp1"));
         book.apply(recorded(5, new Event.GuidancePublished("G1", "Diverts", "Tag the CAD.", List.of(Role.DESPATCHER)),
                 "do1"));
         Recipient se = Recipient.role(Role.DESPATCHER, "SE");
         List<Event> samples = List.of(
                 new Event.AssignmentUnacknowledged("CAD-1", "U1", se),
-                new Event.DivertReviewRequested("CAD-1", "U1", "CAD-2", se),
+                new Event.DivertReviewRequested("CAD-1", "CAD-2", "U1", se),
                 new Event.DivertReviewOverdue("CAD-1", "U1", se),
                 new Event.ReallocationRequested("CAD-1", se),
                 new Event.OverrideChallenged("CAD-1", "U1", "the risk is lower", se),
@@ -110,7 +110,7 @@ class EveryAddressedEventHasItsText {
     void theOverrideNamesTheDespatcherWhoMadeTheDivertAndTheSchemeItsWindows() {
         Addressbook book = new Addressbook();
         book.apply(recorded(1, new Event.StaffAdded("dsp1", Role.DESPATCHER, "SE"), "admin"));
-        book.apply(recorded(2, new Event.UnitDiverted("U1", "CAD-1", "CAD-2", "immediate"), "dsp1"));
+        book.apply(recorded(2, new Event.UnitDiverted("CAD-1", "CAD-2", "U1", "immediate"), "dsp1"));
         Recorded overridden = recorded(3, new Event.DivertOverridden("CAD-1", "U1", "back you go"), "ctl1");
         assertThat(NoticeRules.plan(overridden, book)).containsExactly(
                 new NoticeRules.Planned("dsp1", "DivertOverridden", false),
