@@ -2,13 +2,14 @@ package vigil.server.config;
 
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Everything a control room configures, from {@code VIGIL_*} environment variables (laptop defaults):
  * {@code VIGIL_PORT}, {@code VIGIL_DATA_DIR}, {@code VIGIL_POLICY}, {@code VIGIL_DB_URL}, {@code VIGIL_DB_USER},
  * {@code VIGIL_DB_PASSWORD}, {@code VIGIL_DB_OWNER}, {@code VIGIL_DB_OWNER_PASSWORD}, {@code VIGIL_CHECKPOINT_DIR},
- * {@code VIGIL_DEMO}.
+ * {@code VIGIL_DEMO}, {@code VIGIL_DEMO_SHIFT}, {@code VIGIL_DEMO_SPEED}, {@code VIGIL_DEMO_MODEL}.
  *
  * @param port     the HTTP port
  * @param dataDir  where the embedded PostgreSQL, demo users and keys live
@@ -17,6 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param checkpointDir where {@code checkpoints.log} is written (another disk, ideally); absent, the data directory
  * @param demo     whether the first start of an empty install adds the demo roster (the administrator's account is
  *                 created either way)
+ * @param demoShift whether a synthetic shift runs in the room ({@code ./vigil serve --demo}, docs/adr/100)
+ * @param demoSpeed how many times faster than real time the shift's calls, travel and work go, 0.1 to 1000
+ *                  ({@code --speed N}; the engine's deadlines stay on the real clock, docs/adr/101)
+ * @param demoModel a simulation model (contracts/simulate.md) for the shift; absent, the built-in London shift
  */
 @ConfigurationProperties("vigil")
 public record VigilProperties(
@@ -25,7 +30,20 @@ public record VigilProperties(
         Path policy,
         @DefaultValue Db db,
         Path checkpointDir,
-        @DefaultValue("true") boolean demo) {
+        @DefaultValue("true") boolean demo,
+        @DefaultValue("false") boolean demoShift,
+        @DefaultValue("1") double demoSpeed,
+        Path demoModel) {
+
+    /** The settings bound from the environment (the record's own components). */
+    @ConstructorBinding
+    public VigilProperties {
+    }
+
+    /** The settings without a demo shift (as before there was one). */
+    public VigilProperties(int port, Path dataDir, Path policy, Db db, Path checkpointDir, boolean demo) {
+        this(port, dataDir, policy, db, checkpointDir, demo, false, 1, null);
+    }
 
     /** The signed checkpoints of the log's chain head (ADR 050). */
     public Path checkpointsLog() {
