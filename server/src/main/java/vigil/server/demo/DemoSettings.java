@@ -16,7 +16,10 @@ public final class DemoSettings {
             return null;
         }
         if (!(p.demoSpeed() >= Speed.SLOWEST && p.demoSpeed() <= Speed.FASTEST)) {
-            return "VIGIL_DEMO_SPEED must be a number from 0.1 to 1000, not " + p.demoSpeed();
+            return "VIGIL_DEMO_SPEED must be a number from 0.1 to 1000, not "
+                    + (Double.isFinite(p.demoSpeed())
+                    ? java.math.BigDecimal.valueOf(p.demoSpeed()).stripTrailingZeros().toPlainString()
+                    : Double.toString(p.demoSpeed()));
         }
         try {
             DemoModel.load(p.demoModel());
