@@ -25,6 +25,7 @@ import vigil.core.Role;
 import vigil.core.engine.Queries;
 import vigil.server.config.VigilProperties;
 import vigil.server.log.EventLog;
+import vigil.server.log.LoggedEvent;
 import vigil.server.log.Writer;
 import vigil.server.staff.StaffAccounts;
 import vigil.sim.despatch.SimulatedDespatcher;
@@ -65,6 +66,8 @@ class DemoShift implements SmartLifecycle {
     private volatile long lastCall;
     /** The clock's time at the shift's last look at the room (null before the first): how far it has caught up. */
     private volatile Instant lastLook;
+    /** What the shift is doing, in words: waiting for the room to open, running, or why it did not start. */
+    private volatile String standing = "not asked for";
     private Thread thread;
 
     private record Shift(CallHandler calls, Staff staff) {}
@@ -86,6 +89,10 @@ class DemoShift implements SmartLifecycle {
         return lastCall;
     }
 
+    String standing() {
+        return standing;
+    }
+
     /** When (by the room's clock) the shift last looked at the room and acted; null before it first did. */
     Instant lastLook() {
         return lastLook;
@@ -97,6 +104,7 @@ class DemoShift implements SmartLifecycle {
             return;
         }
         running = true;
+        standing = "waiting for the room to open";
         thread = Thread.ofPlatform().name("vigil-demo").daemon(true).start(this::run);
     }
 
@@ -116,7 +124,9 @@ class DemoShift implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        log.info("demo shift: stopped after call {}", lastCall);
+        if (standing.startsWith("running")) {
+            log.info("demo shift: stopped after call {}", lastCall);
+        }
     }
 
     @Override
@@ -137,6 +147,9 @@ class DemoShift implements SmartLifecycle {
                         if (!roomIsOpen()) {
                             nudge.await(LOOK_AT_LEAST_EVERY.toNanos());
                             continue;
+                        }
+                        if (!roomOfItsOwn(desk)) {
+                            return;
                         }
                         shift = open(model, speed, desk);
                         continue;
@@ -169,6 +182,40 @@ class DemoShift implements SmartLifecycle {
         return writer.state().phase() == Writer.Phase.WRITING;
     }
 
+    /**
+     * Whether the shift may run in this install: it writes synthetic calls into the record, so only into a log that
+     * holds nothing but a roster (a new install, the demo room's included) or a shift already (docs/adr/104). Anything
+     * else is a control room's real record: the shift does not start, and says why, once.
+     */
+    private boolean roomOfItsOwn(Desk desk) throws Desk.Unavailable {
+        if (desk.look(q -> q.idTaken(SimulatedDespatcher.CALL_HANDLER))) {
+            return true; // a shift has run here: it carries on
+        }
+        long last = eventLog.lastSeq();
+        long after = 0;
+        while (after < last) {
+            List<LoggedEvent> page = eventLog.between(after, last, 1_000);
+            if (page.isEmpty()) {
+                break;
+            }
+            for (LoggedEvent e : page) {
+                if (!ROSTER_ONLY.contains(e.type())) {
+                    standing = "not started: the log holds a control room's own work (event " + e.seq() + ", "
+                            + e.type() + "), and a demo shift writes synthetic calls into it; run --demo with a"
+                            + " VIGIL_DATA_DIR (or database) of its own";
+                    log.error("demo shift: {}", standing);
+                    return false;
+                }
+            }
+            after = page.getLast().seq();
+        }
+        return true;
+    }
+
+    /** Events a new install's log holds before any work: its roster (a demo room's, or one the administrator set up). */
+    private static final Set<String> ROSTER_ONLY = Set.of("StaffAdded", "StaffRemoved", "UnitAdded", "UnitRetired",
+            "UnitLocationReported", "UnitStatusChanged", "CommandRejected");
+
     /** Joins the roster (adding only what the log lacks), finds where the calls stand, and forms the shift. */
     private Shift open(DemoModel model, Speed speed, Desk desk) throws Desk.Unavailable {
         Set<String> crews = join(model, desk);
@@ -184,6 +231,7 @@ class DemoShift implements SmartLifecycle {
                 clock.instant(), last, open);
         calls.finishInterrupted(lastHasIncident, desk);
         lastCall = calls.lastNumber();
+        standing = "running at speed " + speed;
         log.info("demo shift: running at speed {} ({}): {} crews; {}", speed, model.name(), crews.size(),
                 last == 0 ? "the first call is on its way" : "carrying on after call " + CallHandler.callId(last));
         return new Shift(calls, new Staff(model, model.rule(policy), speed, crews, calls, desk));

@@ -26,6 +26,10 @@ final class Shift {
         return s;
     }
 
+    static boolean isOneOfItsPeople(String id) {
+        return id != null && PEOPLE.contains(id);
+    }
+
     static List<JsonNode> events(List<JsonNode> log, String type) {
         return log.stream().filter(e -> e.get("type").asString().equals(type)).toList();
     }
