@@ -39,7 +39,8 @@ import vigil.sim.generate.CallGenerator;
  * it finds where the log leaves its calls and carries on: one thread rings calls in when due ({@link CallHandler}),
  * looks at the room and lets the people act ({@link Staff}), and waits until the next thing is due or the writer
  * commits something. Stopping the server stops the shift first (it is started after the writer and stopped before it);
- * a restart carries on from the log.
+ * a restart carries on from the log. It runs only in a room of its own: a log holding a control room's work gets none
+ * of its synthetic calls.
  */
 @Component
 class DemoShift implements SmartLifecycle {
@@ -135,8 +136,16 @@ class DemoShift implements SmartLifecycle {
     }
 
     private void run() {
-        DemoModel model = DemoModel.load(properties.demoModel());
-        Speed speed = new Speed(properties.demoSpeed());
+        DemoModel model;
+        Speed speed;
+        try { // checked before the server started (DemoSettings); a file changed since is said here, once
+            model = DemoModel.load(properties.demoModel());
+            speed = new Speed(properties.demoSpeed());
+        } catch (RuntimeException e) {
+            standing = "not started: " + e.getMessage();
+            log.error("demo shift: {}", standing);
+            return;
+        }
         Desk desk = new Desk(writer, accounts::follow); // the people it adds get accounts (no password) at once
         Shift shift = null;
         String lastFault = null;
@@ -212,7 +221,7 @@ class DemoShift implements SmartLifecycle {
         return true;
     }
 
-    /** Events a new install's log holds before any work: its roster (a demo room's, or one the administrator set up). */
+    /** Events a new install's log holds before any work: its roster (a demo room's, or the administrator's). */
     private static final Set<String> ROSTER_ONLY = Set.of("StaffAdded", "StaffRemoved", "UnitAdded", "UnitRetired",
             "UnitLocationReported", "UnitStatusChanged", "CommandRejected");
 

@@ -43,9 +43,9 @@ import vigil.sim.generate.SyntheticCall;
  *       safeguards; with a model whose {@code safeguards} are off they ignore both, the 2018 way.</li>
  * </ul>
  *
- * A refusal is the engine's answer to the room as it stood: the thing is looked at again, later each time it is
- * refused (so nothing refused fills the log), and done if it still needs doing. Bounded: it keeps one entry per thing
- * to do in the room now.
+ * A refusal is the engine's answer to the room as it stood: the thing is looked at again ({@link #LOOK_AGAIN}, longer
+ * each time it is refused, so nothing refused fills the log), and done if it still needs doing. Bounded: it keeps one
+ * entry per thing to do in the room now.
  */
 final class Staff {
     static final Duration DESPATCHER_THINKS = Duration.ofSeconds(30);
@@ -54,7 +54,8 @@ final class Staff {
     static final Duration INSPECTOR_THINKS = Duration.ofSeconds(60);
     /** A crew sent to an incident whose scene nobody gave is this long finding it. */
     static final Duration UNKNOWN_SCENE_TRAVEL = Duration.ofMinutes(10);
-    /** A refused thing waits twice as long each time, up to this many doublings. */
+    /** A refused thing is looked at again after this, twice as long each time it is refused, up to 64 times as long. */
+    static final Duration LOOK_AGAIN = Duration.ofSeconds(30);
     private static final int MOST_DOUBLINGS = 6;
     static final String DIVERT_NOTE = "urgent call, divert stands";
     static final String REALLOCATION_NOTE = "re-queued for next unit";
@@ -137,7 +138,7 @@ final class Staff {
                     case DONE, STOOD_DOWN -> plans.remove(key);
                     case REFUSED -> {
                         int n = Math.min(plan.refusals() + 1, MOST_DOUBLINGS);
-                        Duration wait = speed.onTheWall(wanted.get(key).get()).multipliedBy(1L << n);
+                        Duration wait = speed.onTheWall(LOOK_AGAIN).multipliedBy(1L << (n - 1));
                         plans.put(key, new Plan(now.plus(wait), plan.refusals() + 1));
                     }
                     case UNAVAILABLE -> throw new Desk.Unavailable("the writer is not writing");

@@ -135,7 +135,8 @@ class PeopleStepInBesideTheDemoShift {
             String id = i.get("id").asString();
             if (id.startsWith(CallHandler.INCIDENT_PREFIX) && i.get("state").asString().equals("UNRESOURCED")
                     && !i.get("grade").asString().equals("R")) {
-                JsonNode units = server.get(DESPATCHER, "/api/incidents/" + id + "/recommendations").json().get("units");
+                JsonNode units = server.get(DESPATCHER, "/api/incidents/" + id + "/recommendations").json()
+                        .get("units");
                 if (!units.isEmpty()) {
                     return Optional.of(new String[] {id, units.get(0).get("unitId").asString()});
                 }
