@@ -56,11 +56,18 @@ public class VigilServer {
         }
     }
 
-    /** What is wrong with the demo shift's settings ({@code VIGIL_DEMO_SHIFT} and the rest), or null. */
+    /** What is wrong with the demo shift's settings, when {@code VIGIL_DEMO_SHIFT} asks for one, or null. */
     static String demoProblem() {
+        String asked = System.getenv("VIGIL_DEMO_SHIFT");
+        if (asked == null || asked.isBlank()) {
+            return null;
+        }
         try {
             return DemoSettings.problem(VigilProperties.fromEnvironment());
-        } catch (RuntimeException e) { // a setting that does not bind (a speed that is not a number)
+        } catch (org.springframework.boot.context.properties.bind.BindException e) { // e.g. a speed that is no number
+            String variable = e.getName().toString().toUpperCase(java.util.Locale.ROOT).replaceAll("[.-]", "_");
+            return variable + " is not valid: " + reason(e);
+        } catch (RuntimeException e) {
             return "a setting is not valid: " + reason(e);
         }
     }
