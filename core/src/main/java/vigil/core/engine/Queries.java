@@ -27,6 +27,19 @@ public final class Queries {
                                Instant attendedAt, boolean closed, List<String> committedUnits, boolean divertTagged,
                                boolean unresourced, boolean reallocationRequested, String bcu) {}
 
+    /**
+     * An incident as its pages show it: the queue's view, its type and domestic flag, the active schemes its calls
+     * matched, whether its attendance warning and breach have been raised under its present grade (and it is still
+     * unattended and open), and every divert from it with where the protocol stands ({@code AWAITING_REVIEW},
+     * {@code APPROVED}, {@code OVERRIDDEN}, {@code OVERRIDE_CHALLENGED}, {@code OVERRIDE_UPHELD},
+     * {@code DIVERT_ALLOWED}).
+     */
+    public record IncidentDetail(IncidentView view, String type, Boolean domestic, List<String> schemeIds,
+                                 boolean warned, boolean breached, List<DivertView> diverts) {}
+
+    /** One divert of a unit away from an incident. */
+    public record DivertView(String unitId, String toIncidentId, Instant at, String stage, boolean reviewOverdue) {}
+
     public record UnitView(String id, String callSign, String bcu, Location location, UnitStatus status,
                            String committedTo, boolean acknowledged, boolean atScene) {}
 
@@ -53,6 +66,16 @@ public final class Queries {
 
     public Optional<IncidentView> incident(String id) {
         return Optional.ofNullable(room.incidents.get(id)).map(Queries::view);
+    }
+
+    public Optional<IncidentDetail> incidentDetail(String id) {
+        return Optional.ofNullable(room.incidents.get(id)).map(Queries::detail);
+    }
+
+    /** {@link #openIncidents()} in detail, in the same order. */
+    public List<IncidentDetail> openIncidentDetails() {
+        return room.incidents.values().stream().filter(IncidentState::open).sorted(IncidentState.QUEUE_ORDER)
+                .map(Queries::detail).toList();
     }
 
     /** A unit on the roster; empty for an unknown or retired one. */
@@ -276,6 +299,14 @@ public final class Queries {
     private static IncidentView view(IncidentState i) {
         return new IncidentView(i.id, i.callId, i.grade, i.createdAt, i.targetAt, i.attendedAt, i.closed,
                 List.copyOf(i.committed), i.divertTagged, isUnresourced(i), i.reallocationRequested, i.bcu);
+    }
+
+    private static IncidentDetail detail(IncidentState i) {
+        boolean waiting = i.open() && !i.attended();
+        List<DivertView> diverts = i.diverts().stream().map(d -> new DivertView(d.unitId, d.toIncidentId, d.at,
+                d.stage.name(), d.reviewOverdueAlerted)).toList();
+        return new IncidentDetail(view(i), i.type, i.domestic, List.copyOf(i.schemeIds), waiting && i.warningAlerted,
+                waiting && i.breachAlerted, diverts);
     }
 
     private static SchemeView view(SchemeState s) {

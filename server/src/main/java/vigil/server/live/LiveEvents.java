@@ -88,6 +88,11 @@ public final class LiveEvents implements CommitListener, SmartLifecycle {
      * {@link Subscription#run}. Refused when the hub is not yet following the log or too many streams are open.
      */
     public Subscription subscribe(long after, View view) {
+        return subscribe(after, view, false);
+    }
+
+    /** As {@link #subscribe(long, View)}; {@code heartbeatEvents}: each heartbeat is also an event (for pages). */
+    public Subscription subscribe(long after, View view, boolean heartbeatEvents) {
         if (!running || delivered < 0) {
             throw new Refused("the live stream is starting or stopping; retry");
         }
@@ -95,7 +100,7 @@ public final class LiveEvents implements CommitListener, SmartLifecycle {
             open.decrementAndGet();
             throw new Refused("the live stream has its maximum of " + settings.maxSubscribers() + " subscribers; retry");
         }
-        return new Subscription(this, after, view, settings.buffer());
+        return new Subscription(this, after, view, settings.buffer(), heartbeatEvents);
     }
 
     /** Streams open now (catching up or live). */

@@ -35,17 +35,19 @@ public final class Subscription {
     private final long after;
     private final View view;
     private final int capacity;
+    private final boolean heartbeatEvents;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition ready = lock.newCondition();
     private final ArrayDeque<LoggedEvent> buffer = new ArrayDeque<>();
     private boolean overflowed;
     private boolean closed;
 
-    Subscription(LiveEvents hub, long after, View view, int capacity) {
+    Subscription(LiveEvents hub, long after, View view, int capacity, boolean heartbeatEvents) {
         this.hub = hub;
         this.after = after;
         this.view = view;
         this.capacity = capacity;
+        this.heartbeatEvents = heartbeatEvents;
     }
 
     /** Sends the stream to {@code sink} until the client goes, falls behind or the server stops. */
@@ -101,7 +103,7 @@ public final class Subscription {
                 return;
             }
             if (next.isEmpty()) {
-                sink.send(Frames.HEARTBEAT);
+                sink.send(heartbeatEvents ? Frames.heartbeatEvent(sent) : Frames.HEARTBEAT);
                 continue;
             }
             StringBuilder out = new StringBuilder();
