@@ -28,12 +28,14 @@ class IncidentBoard {
     private final CurrentActor actors;
     private final InstantSource clock;
     private final Policy policy;
+    private final Words words;
 
-    IncidentBoard(Picture picture, CurrentActor actors, InstantSource clock, Policy policy) {
+    IncidentBoard(Picture picture, CurrentActor actors, InstantSource clock, Policy policy, Words words) {
         this.picture = picture;
         this.actors = actors;
         this.clock = clock;
         this.policy = policy;
+        this.words = words;
     }
 
     @GetMapping("/board")
@@ -44,7 +46,7 @@ class IncidentBoard {
             Map<String, Queries.UnitView> units = IncidentRows.unitsById(q);
             var now = clock.instant();
             List<IncidentRows.Row> rows = q.openIncidentDetails().stream()
-                    .map(d -> IncidentRows.row(d, units, now, policy))
+                    .map(d -> IncidentRows.row(d, units, now, policy, words))
                     .sorted(java.util.Comparator.comparingLong(IncidentRows.Row::sortKey)).toList();
             return new Board(rows, alerts(q, me));
         });
@@ -60,7 +62,7 @@ class IncidentBoard {
     String row(@PathVariable("id") String id, Model model) {
         Picture.Seen<IncidentRows.Row> seen = picture.ask(q -> q.incidentDetail(id)
                 .filter(d -> !d.view().closed())
-                .map(d -> IncidentRows.row(d, IncidentRows.unitsById(q), clock.instant(), policy)).orElse(null));
+                .map(d -> IncidentRows.row(d, IncidentRows.unitsById(q), clock.instant(), policy, words)).orElse(null));
         model.addAttribute("row", seen.value());
         return "board :: row";
     }
@@ -95,8 +97,7 @@ class IncidentBoard {
         if (a.incidentId() == null) {
             return null;
         }
-        String id = org.springframework.web.util.UriUtils.encodePathSegment(a.incidentId(),
-                java.nio.charset.StandardCharsets.UTF_8);
+        String id = Paths.segment(a.incidentId());
         return switch (a.type()) {
             case "DivertReviewRequested", "DivertReviewOverdue" -> "/reviews/" + id;
             case "OverrideChallenged" -> "/challenges";

@@ -20,11 +20,38 @@ record IncidentRows() {
     record UnitLine(String unitId, String callSign, String status, String css) {}
 
     /** A state badge: its words and its class. */
-    record Badge(String label, String css) {}
+    record Badge(String label, String css) {
+        public String cls() {
+            return "badge " + css;
+        }
+    }
 
     record Row(String id, Grade grade, String gradeName, String type, String bcu, Instant createdAt, Instant targetAt,
                Instant warnAt, Instant attendedAt, String countdown, boolean overdue, Badge state, List<Badge> flags,
-               List<UnitLine> units, long sortKey, boolean divertTagged, boolean reallocationRequested) {
+               List<UnitLine> units, long sortKey, boolean divertTagged, boolean reallocationRequested,
+               String created) {
+        /** The incident's page. */
+        public String href() {
+            return "/incidents/" + Paths.segment(id);
+        }
+
+        /** Where {@code live.js} fetches this row again. */
+        public String src() {
+            return "/board/rows/" + Paths.segment(id);
+        }
+
+        public String domId() {
+            return "incident-" + id;
+        }
+
+        public String rowClass() {
+            return "state-" + timeState();
+        }
+
+        public String gradeClass() {
+            return "badge grade grade-" + grade;
+        }
+
         public long targetMillis() {
             return targetAt == null ? 0 : targetAt.toEpochMilli();
         }
@@ -53,7 +80,8 @@ record IncidentRows() {
         return out;
     }
 
-    static Row row(Queries.IncidentDetail d, Map<String, Queries.UnitView> units, Instant now, Policy policy) {
+    static Row row(Queries.IncidentDetail d, Map<String, Queries.UnitView> units, Instant now, Policy policy,
+                   Words words) {
         Queries.IncidentView i = d.view();
         List<UnitLine> lines = new ArrayList<>();
         boolean anyUnacknowledged = false;
@@ -110,6 +138,6 @@ record IncidentRows() {
         long key = group * 10_000_000_000_000L + (group == 0 ? i.targetAt() : i.createdAt()).toEpochMilli();
         return new Row(i.id(), i.grade(), Words.grade(i.grade()), d.type(), i.bcu(), i.createdAt(), i.targetAt(),
                 warnAt, i.attendedAt(), left == null ? "" : Words.countdown(left), left != null && left.isNegative(),
-                state, flags, lines, key, i.divertTagged(), i.reallocationRequested());
+                state, flags, lines, key, i.divertTagged(), i.reallocationRequested(), words.time(i.createdAt()));
     }
 }

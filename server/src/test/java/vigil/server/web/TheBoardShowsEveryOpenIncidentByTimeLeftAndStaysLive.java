@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import vigil.core.Actor;
@@ -28,6 +31,7 @@ import vigil.server.web.browser.Stopwatch;
  * takes its place in the order, a closed one leaves. Then the board of 2,000 open incidents: its load time and the
  * time from a command to the change on the board are printed.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TheBoardShowsEveryOpenIncidentByTimeLeftAndStaysLive {
     private static WebRoom room;
 
@@ -42,6 +46,7 @@ class TheBoardShowsEveryOpenIncidentByTimeLeftAndStaysLive {
     }
 
     @Test
+    @Order(1)
     void eachIncidentShowsItsTimeLeftAndItsStateInWordsAndOnlyTheChangedRowIsRedrawn() {
         room.incident("CAD-S", "S", "10 Example Road, London SE1 1AA");
         room.incident("CAD-I", "I", "Example High Street, London SE1 2BB");
@@ -89,6 +94,7 @@ class TheBoardShowsEveryOpenIncidentByTimeLeftAndStaysLive {
     }
 
     @Test
+    @Order(2)
     void aBoardOfTwoThousandOpenIncidentsLoadsAndStaysLive() {
         int n = 2_000;
         Actor handler = new Actor("call-handler", Role.CALL_HANDLER, "SE");
@@ -107,14 +113,14 @@ class TheBoardShowsEveryOpenIncidentByTimeLeftAndStaysLive {
             Map<String, Object> timing = board.timing();
             int rows = board.all(By.cssSelector("#board-rows tr")).size();
             assertThat(rows).isGreaterThanOrEqualTo(n);
-            System.out.printf("web: board of %d open incidents: first byte %.0f ms, DOM ready %.0f ms, loaded %.0f ms"
-                    + " (navigation start to load event)%n", rows, number(timing.get("ttfb")),
-                    number(timing.get("dom")), number(timing.get("load")));
+            print("first load", rows, timing);
+            board.go("/board"); // again, as the despatcher's next visit: the server's code is warm
+            print("warm load", rows, board.timing());
 
             board.js("document.getElementById('incident-CAD-MANY-7').vigilMark = 1;");
-            Stopwatch.watch(board, "assigned", "#incident-CAD-MANY-1500", "SE-2");
+            Stopwatch.watch(board, "assigned", "#incident-CAD-MANY-1500", "CE-1");
             long sent = Stopwatch.now(board);
-            room.command("despatcher", "{\"do\":\"AssignUnit\",\"incidentId\":\"CAD-MANY-1500\",\"unitId\":\"SE-2\"}");
+            room.command("despatcher", "{\"do\":\"AssignUnit\",\"incidentId\":\"CAD-MANY-1500\",\"unitId\":\"CE-1\"}");
             long delay = Stopwatch.slowest(List.of(board), "assigned", sent);
             System.out.printf("web: on the 2,000-incident board, a command's change showed %d ms after it was sent%n",
                     delay);
@@ -122,6 +128,12 @@ class TheBoardShowsEveryOpenIncidentByTimeLeftAndStaysLive {
                     .as("the other rows are not redrawn").isEqualTo(true);
             board.screenshots("board-2000");
         }
+    }
+
+    private static void print(String which, int rows, Map<String, Object> t) {
+        System.out.printf("web: board of %d open incidents, %s: first byte %.0f ms, last byte %.0f ms, DOM ready %.0f ms,"
+                + " loaded %.0f ms (from navigation start)%n", rows, which, number(t.get("ttfb")),
+                number(t.get("responseEnd")), number(t.get("dom")), number(t.get("load")));
     }
 
     private static double number(Object o) {

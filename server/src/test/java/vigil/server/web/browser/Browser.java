@@ -223,7 +223,8 @@ public final class Browser implements AutoCloseable {
     public Map<String, Object> timing() {
         @SuppressWarnings("unchecked")
         Map<String, Object> t = (Map<String, Object>) js("var n = performance.getEntriesByType('navigation')[0];"
-                + " return {ttfb: n.responseStart, dom: n.domContentLoadedEventEnd, load: n.loadEventEnd};");
+                + " return {ttfb: n.responseStart, responseEnd: n.responseEnd, dom: n.domContentLoadedEventEnd,"
+                + " load: n.loadEventEnd};");
         return t;
     }
 
