@@ -40,6 +40,19 @@ public final class Queries {
     /** One divert of a unit away from an incident. */
     public record DivertView(String unitId, String toIncidentId, Instant at, String stage, boolean reviewOverdue) {}
 
+    /** A scheme a caller's line or address matches: how, the grade it asks for, its instructions; when withdrawn. */
+    public record SchemeHit(String schemeId, vigil.core.Event.MatchedOn matchedOn, Grade requiredGrade,
+                            String instructions, Instant withdrawnAt) {}
+
+    /**
+     * What recording a call with this CLI and address would find, found by the same matching as {@code RecordCall}'s
+     * but recording nothing (for the call handler's screen while the call is being taken): the active schemes it
+     * matches, those withdrawn within the history window, and the earlier calls sharing either (how many, the most
+     * recent ids, whether any led to a domestic incident). {@code cli} as normalised (E.164 when it parses).
+     */
+    public record CallerCheck(String cli, List<SchemeHit> schemes, List<SchemeHit> withdrawn, int previousCalls,
+                              List<String> previousCallIds, boolean domestic) {}
+
     public record UnitView(String id, String callSign, String bcu, Location location, UnitStatus status,
                            String committedTo, boolean acknowledged, boolean atScene) {}
 
@@ -76,6 +89,38 @@ public final class Queries {
     public List<IncidentDetail> openIncidentDetails() {
         return room.incidents.values().stream().filter(IncidentState::open).sorted(IncidentState.QUEUE_ORDER)
                 .map(Queries::detail).toList();
+    }
+
+    /** The matches a call with {@code cli} and {@code address} (either may be null or blank) would find at {@code at}. */
+    public CallerCheck checkCaller(String cli, String address, Instant at) {
+        String line = cli == null || cli.isBlank() ? null : CallerLines.normalise(cli);
+        String key = address == null ? null : Addresses.key(address);
+        List<SchemeHit> active = new ArrayList<>();
+        List<SchemeHit> withdrawn = new ArrayList<>();
+        room.matching.check(line, key, at, active, withdrawn);
+        CallerHistory.Found found = room.history.lookup(line, key, at);
+        return new CallerCheck(line, active, withdrawn, found == null ? 0 : found.count(),
+                found == null ? List.of() : found.callIds(), found != null && found.domestic());
+    }
+
+    /**
+     * Open incidents whose calls (the first or a linked one) were about {@code address} (its key, as scheme matching
+     * compares addresses), most urgent first: where a call handler may link a new call.
+     */
+    public List<IncidentView> openIncidentsAt(String address) {
+        String key = address == null ? null : Addresses.key(address);
+        if (key == null) {
+            return List.of();
+        }
+        return room.incidents.values().stream().filter(IncidentState::open)
+                .filter(i -> key.equals(addressKey(i.callId)) || i.linkedCalls.stream()
+                        .anyMatch(c -> key.equals(addressKey(c))))
+                .sorted(IncidentState.QUEUE_ORDER).map(Queries::view).toList();
+    }
+
+    private String addressKey(String callId) {
+        CallState c = room.calls.get(callId);
+        return c == null ? null : c.addressKey;
     }
 
     /** A unit on the roster; empty for an unknown or retired one. */

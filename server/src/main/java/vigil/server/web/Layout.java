@@ -41,6 +41,12 @@ class Layout {
         return EVENT_TYPES;
     }
 
+    /** A form not yet filled in, for lists of forms (one per item) that show only the one sent. */
+    @ModelAttribute("noForm")
+    Form noForm() {
+        return Form.empty();
+    }
+
     @ModelAttribute("staleAfter")
     long staleAfter() {
         return staleAfterSeconds;

@@ -26,7 +26,7 @@ import vigil.server.api.CommandIntake;
 @Component
 class PageCommands {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Pattern FIELD_MESSAGE = Pattern.compile("^command: field \"([^\"]+)\" (.*)$");
+    private static final Pattern FIELD_MESSAGE = Pattern.compile("^command(?: \\([^)]*\\))?: field \"([^\"]+)\" (.*)$");
     /** Where an engine's refusal belongs: the fields that may hold the id it names, in order of likelihood. */
     private static final Map<String, List<String>> REASON_FIELDS = Map.of(
             "UNKNOWN_INCIDENT", List.of("incidentId", "toIncidentId"),
@@ -36,7 +36,7 @@ class PageCommands {
             "UNKNOWN_CALL", List.of("callId"),
             "UNKNOWN_SCHEME", List.of("schemeId"),
             "DUPLICATE_ID", List.of("incidentId", "callId", "schemeId", "staffId", "unitId"),
-            "INVALID_STATE", List.of("unitId", "callId", "toIncidentId"));
+            "INVALID_STATE", List.of("unitId", "callId", "toIncidentId", "grade"));
 
     /** What became of a page's command: its events (accepted), or messages by field ({@code ""}: the form's own). */
     record Answer(boolean accepted, long lastSeq, JsonNode events, Map<String, String> errors) {

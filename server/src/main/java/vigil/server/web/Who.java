@@ -58,6 +58,9 @@ record Who(String id, Role role, String bcu) {
             case INSPECTOR -> out.add(new Link("/reallocations", "Reallocations"));
             default -> { }
         }
+        if (role == Role.DESPATCHER) {
+            out.add(new Link("/challenges", "Challenges"));
+        }
         out.add(new Link("/board", "Incidents"));
         out.add(new Link("/units", "Units"));
         out.add(new Link("/map", "Map"));
