@@ -71,6 +71,18 @@ final class Form {
         return done;
     }
 
+    private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("cli", "Number"),
+            Map.entry("address", "Address"), Map.entry("location", "Place"), Map.entry("caller", "Who is calling"),
+            Map.entry("narrative", "What the caller says"), Map.entry("grade", "Grade"), Map.entry("type", "Type"),
+            Map.entry("reason", "Reason"), Map.entry("unitId", "Unit"), Map.entry("incidentId", "Incident"),
+            Map.entry("toIncidentId", "Incident"), Map.entry("note", "Note"), Map.entry("decision", "Decision"),
+            Map.entry("disposition", "Disposition"));
+
+    /** A field's name as the error summary says it. */
+    public String label(String field) {
+        return LABELS.getOrDefault(field, field);
+    }
+
     /** The fields in error, in order, for the summary at the top of the form (each links to its field). */
     public Map<String, String> fieldErrors() {
         Map<String, String> out = new LinkedHashMap<>(errors);

@@ -21,6 +21,10 @@ import vigil.server.staff.CurrentActor;
  */
 @Controller
 class IncidentBoard {
+    /** Alerts listed on the board, most urgent first; beyond them the panel says how many more (2,000 unresourced
+     * incidents are 2,000 alerts to a despatcher: the first twenty say what to do next, the count says how bad it is). */
+    static final int ALERTS_SHOWN = 20;
+
     /** An open alert as the board lists it: what it is, what it is about, where to deal with it. */
     record AlertLine(String type, String words, String incidentId, String unitId, String schemeId, String href) {}
 
@@ -52,7 +56,7 @@ class IncidentBoard {
         });
         model.addAttribute("seq", seen.seq());
         model.addAttribute("rows", seen.value().rows());
-        model.addAttribute("alerts", seen.value().alerts());
+        alerts(model, seen.value().alerts());
         model.addAttribute("now", clock.instant().toEpochMilli());
         return "board";
     }
@@ -70,8 +74,13 @@ class IncidentBoard {
     @GetMapping("/board/alerts")
     String alerts(HttpServletRequest request, Model model) {
         Actor me = me(request, actors);
-        model.addAttribute("alerts", picture.ask(q -> alerts(q, me)).value());
+        alerts(model, picture.ask(q -> alerts(q, me)).value());
         return "board :: alerts";
+    }
+
+    private static void alerts(Model model, List<AlertLine> all) {
+        model.addAttribute("alerts", all.subList(0, Math.min(ALERTS_SHOWN, all.size())));
+        model.addAttribute("alertCount", all.size());
     }
 
     static Actor me(HttpServletRequest request, CurrentActor actors) {

@@ -58,12 +58,12 @@ record Who(String id, Role role, String bcu) {
             case INSPECTOR -> out.add(new Link("/reallocations", "Reallocations"));
             default -> { }
         }
-        if (role == Role.DESPATCHER) {
-            out.add(new Link("/challenges", "Challenges"));
-        }
         out.add(new Link("/board", "Incidents"));
         out.add(new Link("/units", "Units"));
         out.add(new Link("/map", "Map"));
+        if (role == Role.DESPATCHER) {
+            out.add(new Link("/challenges", "Challenges")); // a despatcher may challenge a controller's override
+        }
         return out;
     }
 

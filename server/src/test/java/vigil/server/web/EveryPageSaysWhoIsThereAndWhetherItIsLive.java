@@ -62,6 +62,23 @@ class EveryPageSaysWhoIsThereAndWhetherItIsLive {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} lands on {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"call-handler, /calls/new, Take a call",
+            "despatcher, /board, Open incidents", "controller, /reviews, Diverts to review",
+            "inspector, /reallocations, Reallocations to task", "duty-officer, /challenges, Overrides and challenges",
+            "rtrd, /board, Open incidents", "oic, /board, Open incidents", "crime-manager, /board, Open incidents",
+            "qa-reviewer, /board, Open incidents", "admin, /board, Open incidents"})
+    void eachRoleLandsOnItsOwnWork(String username, String landing, String heading) {
+        try (Browser b = room.browser(username)) {
+            assertThat(b.driver().getCurrentUrl()).endsWith(landing);
+            assertThat(b.find(By.tagName("h1")).getText()).isEqualTo(heading);
+            assertThat(b.find(By.cssSelector(".me")).getText()).startsWith(username + " (");
+            assertThat(b.find(By.cssSelector("nav a")).getAttribute("href")).as("their own work first")
+                    .endsWith(landing.equals("/board") ? "/board" : landing);
+            b.check("landing");
+        }
+    }
+
     @Test
     void aPageThatCannotBeShownSaysWhyInWordsAndNeverShowsATrace() {
         try (Browser b = room.browser("call-handler")) {

@@ -118,12 +118,17 @@ class TheBoardShowsEveryOpenIncidentByTimeLeftAndStaysLive {
             print("warm load", rows, board.timing());
 
             board.js("document.getElementById('incident-CAD-MANY-7').vigilMark = 1;");
-            Stopwatch.watch(board, "assigned", "#incident-CAD-MANY-1500", "CE-1");
-            long sent = Stopwatch.now(board);
-            room.command("despatcher", "{\"do\":\"AssignUnit\",\"incidentId\":\"CAD-MANY-1500\",\"unitId\":\"CE-1\"}");
-            long delay = Stopwatch.slowest(List.of(board), "assigned", sent);
-            System.out.printf("web: on the 2,000-incident board, a command's change showed %d ms after it was sent%n",
-                    delay);
+            try (Browser other = room.browser("controller")) {
+                other.go("/incidents/CAD-MANY-1500");
+                Stopwatch.watch(board, "assigned", "#incident-CAD-MANY-1500", "CE-1");
+                WebElement unit = other.find(By.id("assign-unitId"));
+                unit.sendKeys("CE-1");
+                long sent = Stopwatch.now(other);
+                unit.sendKeys(org.openqa.selenium.Keys.ENTER);
+                long delay = Stopwatch.slowest(List.of(board), "assigned", sent);
+                System.out.printf("web: on the 2,000-incident board, an assignment made in another browser showed %d ms"
+                        + " after its click%n", delay);
+            }
             assertThat(board.js("return document.getElementById('incident-CAD-MANY-7').vigilMark === 1;"))
                     .as("the other rows are not redrawn").isEqualTo(true);
             board.screenshots("board-2000");
