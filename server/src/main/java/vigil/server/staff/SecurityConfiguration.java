@@ -51,9 +51,16 @@ class SecurityConfiguration {
         if (mapTiles == null || mapTiles.isBlank()) {
             return CSP;
         }
-        java.net.URI u = java.net.URI.create(mapTiles.trim().replaceAll("\\{[^}]*}", "0"));
-        if (u.getScheme() == null || u.getHost() == null) {
-            throw new IllegalArgumentException("VIGIL_MAP_TILES must be an http(s) URL template, not " + mapTiles);
+        IllegalArgumentException notATemplate = new IllegalArgumentException(
+                "VIGIL_MAP_TILES must be an http(s) URL template, not " + mapTiles);
+        java.net.URI u;
+        try {
+            u = java.net.URI.create(mapTiles.trim().replaceAll("\\{[^}]*}", "0"));
+        } catch (IllegalArgumentException e) {
+            throw notATemplate;
+        }
+        if (u.getScheme() == null || u.getHost() == null || !u.getScheme().startsWith("http")) {
+            throw notATemplate;
         }
         String origin = u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort());
         return CSP.replace("img-src 'self' data:;", "img-src 'self' data: " + origin + ";");

@@ -44,7 +44,7 @@ class ACallIsTakenFromTheKeyboardAndItsSchemeShowsAtOnce {
 
             b.type("0044 7700 900 123");
             b.waitUntil(d -> d.findElement(By.id("check")).getText().contains("SPECIAL SCHEME S-1"));
-            String banner = b.find(By.cssSelector("#check .scheme-banner")).getText();
+            String banner = b.text(By.cssSelector("#check .scheme-banner"));
             assertThat(banner).contains("Respond at grade I", "Immediate response: risk from her ex-husband",
                     "Matched on the number");
             assertThat(b.find(By.cssSelector("#check .scheme-banner")).getAttribute("role")).isEqualTo("alert");
@@ -55,7 +55,7 @@ class ACallIsTakenFromTheKeyboardAndItsSchemeShowsAtOnce {
             b.type(Keys.TAB, "flat 2 10 example road london se11aa", Keys.TAB, "somewhere", Keys.TAB, "v",
                     Keys.TAB, "Someone banging on the door; she thinks it is her ex-husband", Keys.TAB, Keys.ENTER);
             b.waitUntil(d -> !d.findElements(By.cssSelector("#call-form .field.invalid")).isEmpty());
-            assertThat(b.find(By.id("call-location-error")).getText()).contains("latitude, longitude");
+            assertThat(b.text(By.id("call-location-error"))).contains("latitude, longitude");
             assertThat(b.find(By.id("call-location")).getAttribute("aria-invalid")).isEqualTo("true");
             assertThat(b.find(By.id("call-narrative")).getAttribute("value")).as("what was typed stays")
                     .startsWith("Someone banging");
@@ -66,7 +66,7 @@ class ACallIsTakenFromTheKeyboardAndItsSchemeShowsAtOnce {
             b.find(By.id("call-location")).sendKeys("51.498, -0.090", Keys.TAB, Keys.TAB, Keys.TAB, Keys.ENTER);
             b.waitUntil(d -> d.getCurrentUrl().matches(".*/calls/CALL-\\d+-.*"));
             b.awaitReady();
-            assertThat(b.find(By.cssSelector(".scheme-banner")).getText()).contains("SPECIAL SCHEME S-1");
+            assertThat(b.text(By.cssSelector(".scheme-banner"))).contains("SPECIAL SCHEME S-1");
             assertThat(b.find(By.id("grade-grade")).getAttribute("value")).as("the scheme's grade, offered")
                     .isEqualTo("I");
             b.check("call-recorded");
@@ -75,14 +75,14 @@ class ACallIsTakenFromTheKeyboardAndItsSchemeShowsAtOnce {
             b.find(By.id("grade-grade")).sendKeys("C"); // "Choose a grade"
             b.type(Keys.TAB, "Domestic", Keys.TAB, Keys.SPACE, Keys.TAB, Keys.ENTER);
             b.waitUntil(d -> !d.findElements(By.id("grade-grade-error")).isEmpty());
-            assertThat(b.find(By.id("grade-grade-error")).getText()).contains("Required");
+            assertThat(b.text(By.id("grade-grade-error"))).contains("Required");
             b.check("grade-refused-at-field");
 
             b.find(By.id("grade-grade")).sendKeys("I");
             b.type(Keys.TAB, Keys.TAB, Keys.TAB, Keys.ENTER);
             b.waitUntil(d -> d.getCurrentUrl().matches(".*/incidents/CAD-\\d+-.*"));
             b.awaitReady();
-            assertThat(b.find(By.id("summary")).getText()).contains("Immediate", "SPECIAL SCHEME", "DOMESTIC",
+            assertThat(b.text(By.id("summary"))).contains("Immediate", "SPECIAL SCHEME", "DOMESTIC",
                     "UNRESOURCED", "Respond at grade I".replace("Respond at grade", "respond at grade"));
             b.waitUntil(d -> d.findElement(By.id("timeline")).getText().contains("Created, grade I"));
             b.check("incident-new");
@@ -98,12 +98,12 @@ class ACallIsTakenFromTheKeyboardAndItsSchemeShowsAtOnce {
         try (Browser b = room.browser("call-handler")) {
             b.type("07700 900777", Keys.TAB, "5 linked street london se15ee");
             b.waitUntil(d -> d.findElement(By.id("check")).getText().contains("1 earlier call"));
-            assertThat(b.find(By.id("check")).getText()).contains("DOMESTIC", "C-FIRST");
+            assertThat(b.text(By.id("check"))).contains("DOMESTIC", "C-FIRST");
             b.check("call-previous-contact");
             b.type(Keys.TAB, Keys.TAB, Keys.TAB, Keys.TAB, Keys.ENTER);
             b.waitUntil(d -> d.getCurrentUrl().matches(".*/calls/CALL-\\d+-.*"));
             b.awaitReady();
-            assertThat(b.find(By.id("link-form")).getText()).contains("CAD-LINKED: same address");
+            assertThat(b.text(By.id("link-form"))).contains("CAD-LINKED: same address");
             b.find(By.id("link-0")).sendKeys(Keys.SPACE);
             b.type(Keys.TAB, Keys.ENTER);
             b.waitUntil(d -> d.getCurrentUrl().endsWith("/incidents/CAD-LINKED"));

@@ -48,15 +48,15 @@ class EveryPageSaysWhoIsThereAndWhetherItIsLive {
 
             b.logIn("despatcher", room.password("despatcher"));
             assertThat(b.driver().getCurrentUrl()).endsWith("/board");
-            assertThat(b.find(By.cssSelector(".me")).getText()).contains("despatcher (Despatcher, SE)");
-            assertThat(b.find(By.cssSelector("nav a[aria-current='page']")).getText()).isEqualTo("Incidents");
-            assertThat(b.find(By.cssSelector("#live .live-text")).getText()).isEqualTo("Live");
+            assertThat(b.text(By.cssSelector(".me"))).contains("despatcher (Despatcher, SE)");
+            assertThat(b.text(By.cssSelector("nav a[aria-current='page']"))).isEqualTo("Incidents");
+            assertThat(b.text(By.cssSelector("#live .live-text"))).isEqualTo("Live");
             b.check("board-empty");
 
             WebElement logOut = b.find(By.xpath("//button[normalize-space()='Log out']"));
             logOut.sendKeys(Keys.ENTER);
             b.waitUntil(d -> d.getCurrentUrl().contains("/login?logout"));
-            assertThat(b.find(By.cssSelector(".message.ok")).getText()).isEqualTo("You have logged out.");
+            assertThat(b.text(By.cssSelector(".message.ok"))).isEqualTo("You have logged out.");
             b.go("/board");
             assertThat(b.driver().getCurrentUrl()).as("logged out: back to the login").endsWith("/login");
         }
@@ -71,8 +71,8 @@ class EveryPageSaysWhoIsThereAndWhetherItIsLive {
     void eachRoleLandsOnItsOwnWork(String username, String landing, String heading) {
         try (Browser b = room.browser(username)) {
             assertThat(b.driver().getCurrentUrl()).endsWith(landing);
-            assertThat(b.find(By.tagName("h1")).getText()).isEqualTo(heading);
-            assertThat(b.find(By.cssSelector(".me")).getText()).startsWith(username + " (");
+            assertThat(b.text(By.tagName("h1"))).isEqualTo(heading);
+            assertThat(b.text(By.cssSelector(".me"))).startsWith(username + " (");
             assertThat(b.find(By.cssSelector("nav a")).getAttribute("href")).as("their own work first")
                     .endsWith(landing.equals("/board") ? "/board" : landing);
             b.check("landing");
@@ -83,8 +83,8 @@ class EveryPageSaysWhoIsThereAndWhetherItIsLive {
     void aPageThatCannotBeShownSaysWhyInWordsAndNeverShowsATrace() {
         try (Browser b = room.browser("call-handler")) {
             b.go("/no/such/page");
-            assertThat(b.find(By.tagName("h1")).getText()).isEqualTo("Page not found");
-            assertThat(b.find(By.cssSelector(".problem-status")).getText()).isEqualTo("404");
+            assertThat(b.text(By.tagName("h1"))).isEqualTo("Page not found");
+            assertThat(b.text(By.cssSelector(".problem-status"))).isEqualTo("404");
             assertNoTrace(b);
             b.check("problem-404");
 
@@ -93,8 +93,8 @@ class EveryPageSaysWhoIsThereAndWhetherItIsLive {
             b.js("var f = document.createElement('form'); f.method = 'post'; f.action = '/board';"
                     + " document.body.appendChild(f); f.submit();");
             b.waitUntil(d -> d.findElements(By.cssSelector(".problem-status")).size() == 1);
-            assertThat(b.find(By.cssSelector(".problem-status")).getText()).isEqualTo("403");
-            assertThat(b.find(By.tagName("h1")).getText()).isEqualTo("Not allowed");
+            assertThat(b.text(By.cssSelector(".problem-status"))).isEqualTo("403");
+            assertThat(b.text(By.tagName("h1"))).isEqualTo("Not allowed");
             assertNoTrace(b);
             b.check("problem-403");
         }
@@ -113,17 +113,16 @@ class EveryPageSaysWhoIsThereAndWhetherItIsLive {
             b.waitUntil(Duration.ofSeconds(60), d -> "stale".equals(b.liveState()));
             System.out.printf("web: a cut-off page showed itself stale after %.1f s%n",
                     (System.nanoTime() - cutAt) / 1e9);
-            assertThat(b.find(By.cssSelector("#live .live-text")).getText()).startsWith("STALE: nothing heard for");
-            assertThat(b.find(By.id("notice")).getText()).contains("may be out of date");
+            assertThat(b.text(By.cssSelector("#live .live-text"))).startsWith("STALE: nothing heard for");
+            assertThat(b.text(By.id("notice"))).contains("may be out of date");
             assertThat(b.all(By.id("incident-CAD-WHILE-CUT"))).as("not yet seen").isEmpty();
             b.check("board-stale");
 
             link.restore();
             b.waitUntil(Duration.ofSeconds(30), d -> "live".equals(b.liveState()));
             b.waitUntil(d -> b.liveSeq() == room.lastSeq());
-            WebElement row = b.find(By.id("incident-CAD-WHILE-CUT"));
-            b.waitUntil(d -> row.getText().contains("SE-3"));
-            assertThat(b.find(By.id("notice")).getText()).contains("Back in touch");
+            b.waitUntil(d -> b.text(By.id("incident-CAD-WHILE-CUT")).contains("SE-3"));
+            assertThat(b.text(By.id("notice"))).contains("Back in touch");
             List<String> shown = b.all(By.cssSelector("#board-rows tr")).stream()
                     .map(r -> r.getAttribute("id").substring("incident-".length())).toList();
             assertThat(shown).as("the board as a fresh one shows it")
@@ -142,8 +141,8 @@ class EveryPageSaysWhoIsThereAndWhetherItIsLive {
                 room.incident("CAD-BEHIND-" + i, "E", i + " Behind Street, London SE1 2BB");
             }
             link.restore();
-            b.waitUntil(Duration.ofSeconds(60), d -> b.find(By.id("notice")).getText().contains("was reset"));
-            assertThat(b.find(By.id("notice")).getText())
+            b.waitUntil(Duration.ofSeconds(60), d -> b.text(By.id("notice")).contains("was reset"));
+            assertThat(b.text(By.id("notice")))
                     .contains("reloaded because its live stream was reset (TOO_FAR_BEHIND)");
             b.waitUntil(d -> "live".equals(b.liveState()));
             assertThat(b.all(By.id("incident-CAD-BEHIND-24"))).hasSize(1);

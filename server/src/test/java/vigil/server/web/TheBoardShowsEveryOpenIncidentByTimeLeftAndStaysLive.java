@@ -59,16 +59,16 @@ class TheBoardShowsEveryOpenIncidentByTimeLeftAndStaysLive {
             despatcher.go("/board");
             assertThat(ids(despatcher)).as("soonest target first, no target after").containsSubsequence(
                     "CAD-I", "CAD-S", "CAD-R");
-            assertThat(row(despatcher, "CAD-I").getText()).contains("ASSIGNED, NOT ACKNOWLEDGED", "Immediate");
-            assertThat(row(despatcher, "CAD-S").getText()).contains("EN ROUTE", "SE-1 en route, acknowledged");
-            assertThat(row(despatcher, "CAD-R").getText()).contains("UNRESOURCED", "no target");
+            assertThat(despatcher.text(By.id("incident-" + "CAD-I"))).contains("ASSIGNED, NOT ACKNOWLEDGED", "Immediate");
+            assertThat(despatcher.text(By.id("incident-" + "CAD-S"))).contains("EN ROUTE", "SE-1 en route, acknowledged");
+            assertThat(despatcher.text(By.id("incident-" + "CAD-R"))).contains("UNRESOURCED", "no target");
             String countdown = countdown(despatcher, "CAD-S");
             assertThat(countdown).matches("\\d\\d:\\d\\d");
             despatcher.waitUntil(d -> !countdown(despatcher, "CAD-S").equals(countdown));
             despatcher.check("board");
 
             controller.go("/board");
-            assertThat(controller.find(By.id("my-alerts")).getText()).contains("Nothing is waiting on you");
+            assertThat(controller.text(By.id("my-alerts"))).contains("Nothing is waiting on you");
             // Marks on the rows that must not change: a row redrawn would be a new element without the mark.
             despatcher.js("document.getElementById('incident-CAD-I').vigilMark = 1;"
                     + " document.getElementById('incident-CAD-R').vigilMark = 1;");
@@ -76,13 +76,13 @@ class TheBoardShowsEveryOpenIncidentByTimeLeftAndStaysLive {
             room.command("despatcher", "{\"do\":\"DivertUnit\",\"unitId\":\"SE-1\",\"toIncidentId\":\"CAD-I\","
                     + "\"reason\":\"Immediate: man with a knife\"}");
 
-            despatcher.waitUntil(d -> row(despatcher, "CAD-S").getText().contains("DIVERT"));
-            assertThat(row(despatcher, "CAD-S").getText()).contains("UNRESOURCED");
-            despatcher.waitUntil(d -> row(despatcher, "CAD-I").getText().contains("SE-1"));
+            despatcher.waitUntil(d -> despatcher.text(By.id("incident-" + "CAD-S")).contains("DIVERT"));
+            assertThat(despatcher.text(By.id("incident-" + "CAD-S"))).contains("UNRESOURCED");
+            despatcher.waitUntil(d -> despatcher.text(By.id("incident-" + "CAD-I")).contains("SE-1"));
             assertThat(despatcher.js("return document.getElementById('incident-CAD-R').vigilMark === 1;"))
                     .as("an incident the divert did not touch is not redrawn").isEqualTo(true);
-            controller.waitUntil(d -> controller.find(By.id("my-alerts")).getText().contains("Divert to review"));
-            assertThat(controller.find(By.cssSelector("#my-alerts a")).getText()).isEqualTo("CAD-S");
+            controller.waitUntil(d -> controller.text(By.id("my-alerts")).contains("Divert to review"));
+            assertThat(controller.text(By.cssSelector("#my-alerts a"))).isEqualTo("CAD-S");
             controller.check("board-divert-alert");
 
             room.incident("CAD-E", "E", "4 Later Road, London SE1 4DD");
@@ -150,11 +150,7 @@ class TheBoardShowsEveryOpenIncidentByTimeLeftAndStaysLive {
                 .map(r -> r.getAttribute("id").substring("incident-".length())).toList();
     }
 
-    private static WebElement row(Browser b, String id) {
-        return b.find(By.id("incident-" + id));
-    }
-
     private static String countdown(Browser b, String id) {
-        return row(b, id).findElement(By.cssSelector("[data-target-at]")).getText();
+        return b.text(By.cssSelector("#incident-" + id + " [data-target-at]"));
     }
 }

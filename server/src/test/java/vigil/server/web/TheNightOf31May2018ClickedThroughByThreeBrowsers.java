@@ -77,12 +77,12 @@ class TheNightOf31May2018ClickedThroughByThreeBrowsers {
             despatcher.check("units");
             despatcher.find(By.linkText("Divert SE-1…")).click();
             despatcher.awaitReady();
-            String loss = despatcher.find(By.id("divert-loss")).getText();
+            String loss = despatcher.text(By.id("divert-loss"));
             assertThat(loss).contains("What " + hers + " loses", "Significant", "It will have no unit");
             new Select(despatcher.find(By.id("divert-toIncidentId"))).selectByValue(knife);
             despatcher.find(By.id("divert-reason")).sendKeys(Keys.ENTER);
             despatcher.waitUntil(d -> !d.findElements(By.id("divert-reason-error")).isEmpty());
-            assertThat(despatcher.find(By.id("divert-reason-error")).getText()).as("a divert needs its reason")
+            assertThat(despatcher.text(By.id("divert-reason-error"))).as("a divert needs its reason")
                     .contains("Required");
             despatcher.check("divert-refused-at-field");
 
@@ -96,22 +96,22 @@ class TheNightOf31May2018ClickedThroughByThreeBrowsers {
             despatcher.check("divert-sent");
             measure("the DIVERT tag on the call handler's board", List.of(handler), "tagged", sent);
             measure("the review request on the controller's list", List.of(controller), "review", sent);
-            assertThat(handler.find(By.id("incident-" + hers)).getText()).contains("DIVERT", "UNRESOURCED");
+            assertThat(handler.text(By.id("incident-" + hers))).contains("DIVERT", "UNRESOURCED");
 
             // 00:06 — the controller weighs the two incidents side by side and approves.
             controller.find(By.partialLinkText("Review: SE-1 diverted from " + hers)).click();
             controller.awaitReady();
-            String left = controller.find(By.id("card-" + hers)).getText();
-            String went = controller.find(By.id("card-" + knife)).getText();
+            String left = controller.text(By.id("card-" + hers));
+            String went = controller.text(By.id("card-" + knife));
             assertThat(left).contains("IT LEFT", "Significant", "DIVERT", "UNRESOURCED", "Time left");
             assertThat(went).contains("IT WENT TO", "Immediate", "SE-1");
-            assertThat(controller.find(By.id("pair")).getText()).contains("Immediate: man with a knife");
-            String countdown = controller.find(By.cssSelector("#card-" + hers + " [data-target-at]")).getText();
+            assertThat(controller.text(By.id("pair"))).contains("Immediate: man with a knife");
+            String countdown = controller.text(By.cssSelector("#card-" + hers + " [data-target-at]"));
             controller.waitUntil(d -> !d.findElement(By.cssSelector("#card-" + hers + " [data-target-at]")).getText()
                     .equals(countdown));
             controller.check("review");
             inspector.go("/reallocations");
-            assertThat(inspector.find(By.id("reallocation-list")).getText()).contains("No incident is waiting");
+            assertThat(inspector.text(By.id("reallocation-list"))).contains("No incident is waiting");
             Stopwatch.watch(inspector, "task", "#reallocation-list", hers);
             controller.find(By.id("decide-approve")).sendKeys(Keys.SPACE);
             controller.type(Keys.TAB, "Knife call outweighs; find another unit for " + hers);
@@ -122,13 +122,13 @@ class TheNightOf31May2018ClickedThroughByThreeBrowsers {
             measure("the reallocation task on the inspector's desk", List.of(inspector), "task", sent);
 
             // 00:08 — the inspector tasks it; 00:09 — the despatcher sends the nearest available unit.
-            assertThat(inspector.find(By.id("card-" + hers)).getText()).contains("NEEDS A UNIT", "REALLOCATION REQUESTED");
-            assertThat(inspector.find(By.id("reallocation-list")).getText()).contains("SE-2", "ETA");
+            assertThat(inspector.text(By.id("card-" + hers))).contains("NEEDS A UNIT", "REALLOCATION REQUESTED");
+            assertThat(inspector.text(By.id("reallocation-list"))).contains("SE-2", "ETA");
             inspector.check("reallocations");
             inspector.find(By.id("task-" + hers + "-note")).sendKeys("SE-2 free in Walworth", Keys.ENTER);
-            inspector.waitUntil(d -> d.findElement(By.id("reallocation-list")).getText().contains("Tasked"));
+            inspector.waitUntil(d -> d.findElement(By.id("desk-status")).getText().contains("Tasked"));
             despatcher.go("/incidents/" + hers);
-            assertThat(despatcher.find(By.id("timeline")).getText()).contains("Divert approved",
+            assertThat(despatcher.text(By.id("timeline"))).contains("Divert approved",
                     "Reallocation requested", "Reallocation tasked");
             WebElement nearest = despatcher.find(By.cssSelector("#assign .offers button"));
             String unit = nearest.getAttribute("id").substring("assign-".length());
@@ -137,8 +137,52 @@ class TheNightOf31May2018ClickedThroughByThreeBrowsers {
             handler.waitUntil(d -> d.findElement(By.id("incident-" + hers)).getText().contains(unit));
             despatcher.check("incident-reallocated");
 
+            despatcher.go("/map");
+            despatcher.waitUntil(d -> d.findElement(By.id("map")).getAttribute("data-drawn") != null);
+            assertThat(despatcher.text(By.id("map-list"))).contains("Incident " + hers, "Unit SE-1");
+            despatcher.check("map");
+
             System.out.printf("web: across the 2018 story, a change in one browser showed in the others after"
                     + " %s ms (slowest %d ms)%n", delays, delays.stream().mapToLong(Long::longValue).max().orElse(-1));
+        }
+    }
+
+    /**
+     * The other way the night could go: the controller overrides the divert and the unit is sent back; the despatch
+     * room challenges the override and the duty officer decides, each from their own page, each seeing the others'
+     * step without a reload.
+     */
+    @Test
+    void anOverrideIsChallengedAndTheDutyOfficerDecides() {
+        room.command("admin", "{\"do\":\"AddUnit\",\"unitId\":\"XU-1\",\"callSign\":\"XU1\",\"bcu\":\"SE\","
+                + "\"location\":{\"lat\":51.50,\"lon\":-0.09}}"); // a unit of its own, whatever the other story did
+        room.incident("CAD-HERS", "S", "Flat 2, 10 Example Road, London SE1 1AA");
+        room.incident("CAD-KNIFE", "I", "Example High Street, London SE1 2BB");
+        room.command("despatcher", "{\"do\":\"AssignUnit\",\"incidentId\":\"CAD-HERS\",\"unitId\":\"XU-1\"}");
+        room.command("despatcher", "{\"do\":\"DivertUnit\",\"unitId\":\"XU-1\",\"toIncidentId\":\"CAD-KNIFE\","
+                + "\"reason\":\"knife\"}");
+        try (Browser controller = room.browser("controller"); Browser despatcher = room.browser("despatcher");
+             Browser duty = room.browser("duty-officer")) {
+            despatcher.go("/challenges");
+            controller.find(By.partialLinkText("diverted from CAD-HERS")).click();
+            controller.awaitReady();
+            controller.find(By.id("decide-override")).sendKeys(Keys.SPACE);
+            controller.type(Keys.TAB, "Her call has a history; send the unit back", Keys.ENTER);
+            controller.waitUntil(d -> d.findElement(By.id("decide-form")).getText().contains("Overridden"));
+            controller.waitUntil(d -> d.findElement(By.id("pair")).getText().contains("OVERRIDDEN"));
+
+            despatcher.waitUntil(d -> d.findElement(By.id("challenge-list")).getText().contains("CAD-HERS"));
+            despatcher.check("challenges-override");
+            despatcher.find(By.id("challenge-CAD-HERS-note")).sendKeys("The knife call has no other unit", Keys.ENTER);
+            despatcher.waitUntil(d -> d.findElement(By.id("desk-status")).getText().contains("Challenged"));
+
+            duty.waitUntil(d -> d.findElement(By.id("challenge-list")).getText().contains("the override is challenged"));
+            duty.find(By.cssSelector("#challenge-list input[value='UPHOLD_OVERRIDE']")).sendKeys(Keys.SPACE);
+            duty.type(Keys.TAB, "Her safety first", Keys.ENTER);
+            duty.waitUntil(d -> d.findElement(By.id("desk-status")).getText().contains("Decided: UPHOLD_OVERRIDE"));
+            duty.check("challenge-decided");
+            assertThat(room.get("duty-officer", "/api/incidents/CAD-HERS").get("committedUnits").toString())
+                    .contains("XU-1");
         }
     }
 

@@ -174,6 +174,14 @@ public final class Browser implements AutoCloseable {
         });
     }
 
+    /** The text of the first element found by {@code by}, read again if a live refresh replaced it meanwhile. */
+    public String text(By by) {
+        return waitUntil(d -> {
+            List<WebElement> found = d.findElements(by);
+            return found.isEmpty() ? null : found.getFirst().getText();
+        });
+    }
+
     public List<WebElement> all(By by) {
         return driver.findElements(by);
     }
