@@ -42,6 +42,7 @@ class StreamController {
     @GetMapping("/api/events/stream")
     void stream(HttpServletRequest request, HttpServletResponse response,
                 @RequestParam(name = "after", required = false) String after,
+                @RequestParam(name = "heartbeat", required = false) String heartbeat,
                 @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) throws IOException {
         Actor actor = actors.of(request).orElseThrow(Problem::unauthenticated);
         // A reconnecting EventSource sends Last-Event-ID and still asks for its first URL: the header is the later news.
@@ -49,6 +50,13 @@ class StreamController {
                 ? EventController.number("Last-Event-ID", lastEventId, 0, Long.MAX_VALUE)
                 : after != null ? EventController.number("after", after, 0, Long.MAX_VALUE)
                 : Math.max(0, live.delivered());
+        // A page's EventSource cannot see comments: it asks for heartbeats as events to tell quiet from cut (ADR 090).
+        boolean heartbeatEvents = heartbeat != null && switch (heartbeat) {
+            case "event" -> true;
+            case "comment" -> false;
+            default -> throw Problem.badRequest("heartbeat must be comment or event, not \"" + heartbeat + "\"",
+                    "heartbeat");
+        };
         if (HttpMethod.HEAD.matches(request.getMethod())) {
             // Spring answers HEAD with the GET handler; a stream nobody reads would only end when the server stops.
             response.setContentType("text/event-stream");
@@ -57,7 +65,8 @@ class StreamController {
         Subscription subscription;
         try {
             // The caller's own notices ride on the stream as `notice` frames without an id (docs/adr/081).
-            subscription = live.subscribe(from, line -> visibleTo(actor, line), actor.id(), notices.asides(actor.id()));
+            subscription = live.subscribe(from, line -> visibleTo(actor, line), actor.id(), notices.asides(actor.id()),
+                    heartbeatEvents);
         } catch (LiveEvents.Refused e) {
             Problem p = Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Not streaming now", e.getMessage());
             p.getBody().setProperty("retryable", true);

@@ -90,15 +90,16 @@ public final class LiveEvents implements CommitListener, SmartLifecycle {
      * {@link Subscription#run}. Refused when the hub is not yet following the log or too many streams are open.
      */
     public Subscription subscribe(long after, View view) {
-        return subscribe(after, view, null, null);
+        return subscribe(after, view, null, null, false);
     }
 
     /**
      * As {@link #subscribe(long, View)}, for {@code audience} (a staff id): the stream also carries the asides made
      * for it, those {@code asides} gives at its start and those {@link #aside} hands the hub from then on
-     * (docs/adr/081).
+     * (docs/adr/081). {@code heartbeatEvents}: each heartbeat is also an event (for pages).
      */
-    public Subscription subscribe(long after, View view, String audience, AsideSource asides) {
+    public Subscription subscribe(long after, View view, String audience, AsideSource asides,
+                                  boolean heartbeatEvents) {
         if (!running || delivered < 0) {
             throw new Refused("the live stream is starting or stopping; retry");
         }
@@ -106,7 +107,8 @@ public final class LiveEvents implements CommitListener, SmartLifecycle {
             open.decrementAndGet();
             throw new Refused("the live stream has its maximum of " + settings.maxSubscribers() + " subscribers; retry");
         }
-        Subscription s = new Subscription(this, after, view, settings.buffer(), audience, asides);
+        Subscription s = new Subscription(this, after, view, settings.buffer(), audience, asides,
+                heartbeatEvents);
         if (audience != null) {
             audiences.compute(audience, (k, streams) -> {
                 Set<Subscription> out = streams == null ? ConcurrentHashMap.newKeySet() : streams;

@@ -39,6 +39,7 @@ public final class Subscription {
     private final long after;
     private final View view;
     private final int capacity;
+    private final boolean heartbeatEvents;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition ready = lock.newCondition();
     private final ArrayDeque<LoggedEvent> buffer = new ArrayDeque<>();
@@ -54,13 +55,15 @@ public final class Subscription {
     /** Asides up to this id were read at the start (or were not for this stream): news of them is ignored. */
     private long asidesCaughtUpTo = -1;
 
-    Subscription(LiveEvents hub, long after, View view, int capacity, String audience, AsideSource asideSource) {
+    Subscription(LiveEvents hub, long after, View view, int capacity, String audience, AsideSource asideSource,
+                 boolean heartbeatEvents) {
         this.hub = hub;
         this.after = after;
         this.view = view;
         this.capacity = capacity;
         this.audience = audience;
         this.asideSource = asideSource;
+        this.heartbeatEvents = heartbeatEvents;
     }
 
     String audience() {
@@ -122,7 +125,7 @@ public final class Subscription {
             }
             if (next.isEmpty()) {
                 if (!sendAsides(sink, sent)) {
-                    sink.send(Frames.HEARTBEAT);
+                    sink.send(heartbeatEvents ? Frames.heartbeatEvent(sent) : Frames.HEARTBEAT);
                 }
                 continue;
             }
