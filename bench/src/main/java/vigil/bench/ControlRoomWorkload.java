@@ -452,7 +452,7 @@ final class ControlRoomWorkload {
         if (chance(40)) {
             schedule(Kind.AUDIT, between(HOUR, 3 * HOUR), from, null, 0, null);
         }
-        return new Command.DivertUnit(despatcher[to.bcu], u.id, to.id, "nearest unit for an immediate call");
+        return new Command.DivertUnit(despatcher[to.bcu], to.id, u.id, "nearest unit for an immediate call");
     }
 
     private Command review(Incident i, Unit u) {

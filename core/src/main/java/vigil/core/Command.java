@@ -84,7 +84,7 @@ public sealed interface Command {
         }
     }
 
-    record DivertUnit(Actor by, String unitId, String toIncidentId, String reason) implements Command {
+    record DivertUnit(Actor by, String toIncidentId, String unitId, String reason) implements Command {
         public DivertUnit {
             Objects.requireNonNull(unitId, "unitId");
             Objects.requireNonNull(toIncidentId, "toIncidentId");

@@ -53,11 +53,12 @@ public sealed interface Event {
 
     // --- divert protocol -----------------------------------------------------------------------------------------
 
-    record UnitDiverted(String unitId, String fromIncidentId, String toIncidentId, String reason) implements Event {}
+    /** Ids incident first, unit last, as every event names them; replay lines keep the contract's field order. */
+    record UnitDiverted(String fromIncidentId, String toIncidentId, String unitId, String reason) implements Event {}
 
     record DivertTagged(String incidentId) implements Event {}
 
-    record DivertReviewRequested(String incidentId, String unitId, String toIncidentId, Recipient notifies)
+    record DivertReviewRequested(String incidentId, String toIncidentId, String unitId, Recipient notifies)
             implements Alert {}
 
     record DivertReviewOverdue(String incidentId, String unitId, Recipient notifies) implements Alert {}

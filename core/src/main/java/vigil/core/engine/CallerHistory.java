@@ -21,7 +21,7 @@ final class CallerHistory {
     /** What a call's history holds: the most recent earlier calls (oldest first), how many in all, any domestic. */
     record Found(List<String> callIds, int count, boolean domestic) {}
 
-    private static final class Ref {
+    static final class Ref {
         /** Recording order: calls come in time order, so this orders them by time too. */
         final long order;
         final String callId;
@@ -40,7 +40,7 @@ final class CallerHistory {
     }
 
     /** The calls sharing one key, oldest first, and how many of them led to a domestic incident. */
-    private static final class Calls {
+    static final class Calls {
         final ArrayDeque<Ref> refs = new ArrayDeque<>(2);
         int domestic;
 
@@ -52,14 +52,15 @@ final class CallerHistory {
     }
 
     private final Policy policy;
-    private final ArrayDeque<Ref> inOrder = new ArrayDeque<>();
-    private final Map<String, Calls> byCli = new HashMap<>();
-    private final Map<String, Calls> byAddress = new HashMap<>();
+    // Read and refilled by the snapshot codec (SnapshotWriter, SnapshotReader).
+    final ArrayDeque<Ref> inOrder = new ArrayDeque<>();
+    final Map<String, Calls> byCli = new HashMap<>();
+    final Map<String, Calls> byAddress = new HashMap<>();
     /** Calls sharing both the CLI and the address: counted once in the union of the two. */
-    private final Map<String, Calls> byBoth = new HashMap<>();
-    private final Map<String, Ref> byCallId = new HashMap<>();
-    private long recorded;
-    private Instant nextPrune;
+    final Map<String, Calls> byBoth = new HashMap<>();
+    final Map<String, Ref> byCallId = new HashMap<>();
+    long recorded;
+    Instant nextPrune;
 
     CallerHistory(Policy policy) {
         this.policy = policy;
@@ -79,13 +80,13 @@ final class CallerHistory {
         add(byBoth, both(r), r);
     }
 
-    private static void add(Map<String, Calls> index, String key, Ref r) {
+    static void add(Map<String, Calls> index, String key, Ref r) {
         if (key != null) {
             index.computeIfAbsent(key, k -> new Calls()).refs.addLast(r);
         }
     }
 
-    private static String both(Ref r) {
+    static String both(Ref r) {
         return r.cli == null || r.addressKey == null ? null : r.cli + '\n' + r.addressKey;
     }
 

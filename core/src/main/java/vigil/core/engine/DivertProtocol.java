@@ -65,10 +65,10 @@ final class DivertProtocol {
                     + " diverts, the most one incident may have");
             return;
         }
-        d.emit(new UnitDiverted(u.id, from, to.id, c.reason()));
+        d.emit(new UnitDiverted(from, to.id, u.id, c.reason()));
         d.emit(new DivertTagged(from));
         d.emit(new UnitAssigned(to.id, u.id));
-        d.emit(new DivertReviewRequested(from, u.id, to.id, d.room.alertTo(from, CONTROLLER)));
+        d.emit(new DivertReviewRequested(from, to.id, u.id, d.room.alertTo(from, CONTROLLER)));
     }
 
     static void review(Decision d, ReviewDivert c) {

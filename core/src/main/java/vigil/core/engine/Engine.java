@@ -26,14 +26,17 @@ import vigil.core.Roster;
  */
 public final class Engine {
     private final Room room;
-    private final UnitFinder finder;
     private Instant clock;
     private long seq;
 
     private Engine(Policy policy, Roster roster, Instant start) {
-        this.room = new Room(policy, roster);
-        this.finder = new UnitFinder(room);
-        this.clock = Objects.requireNonNull(start, "start");
+        this(new Room(policy, roster), start, 0);
+    }
+
+    private Engine(Room room, Instant clock, long seq) {
+        this.room = room;
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.seq = seq;
     }
 
     /** A control room opening at {@code start} with the roster's staff and units, all units available. */
@@ -50,6 +53,26 @@ public final class Engine {
         return e;
     }
 
+    /**
+     * The engine's whole state as bytes (format in ADR 012): what {@link #rebuild} would produce from the events so
+     * far, pending deadlines, clock and {@link #lastSeq} included. {@link #restore} gives back an engine that answers
+     * every query and every further command and deadline exactly as this one would.
+     */
+    public byte[] snapshot() {
+        return SnapshotWriter.write(room, clock, seq);
+    }
+
+    /**
+     * An engine from {@link #snapshot}'s bytes, under the policy it was taken with. Carry on with {@link #apply} for
+     * the events recorded after {@link #lastSeq}. Throws {@link SnapshotRefused} for bytes of another format version
+     * or policy, or damaged ones: then rebuild from the log.
+     */
+    public static Engine restore(Policy policy, byte[] snapshot) {
+        SnapshotReader.Restored r = SnapshotReader.read(Objects.requireNonNull(policy, "policy"),
+                Objects.requireNonNull(snapshot, "snapshot"));
+        return new Engine(r.room(), r.clock(), r.seq());
+    }
+
     /** Applies one already-recorded event (for rebuilding); its seq must follow the last. */
     public void apply(Recorded r) {
         if (r.seq() != seq + 1) {
@@ -62,7 +85,6 @@ public final class Engine {
         seq = r.seq();
         clock = r.at();
         room.apply(r.event(), r.at());
-        finder.applied(r.event());
     }
 
     /**
@@ -144,13 +166,12 @@ public final class Engine {
     }
 
     public Queries queries() {
-        return new Queries(room, finder);
+        return new Queries(room, room.finder);
     }
 
     void record(Event e, Instant at, String by, List<Recorded> out) {
         Recorded r = new Recorded(++seq, at, e, by);
         room.apply(e, at);
-        finder.applied(e);
         out.add(r);
     }
 

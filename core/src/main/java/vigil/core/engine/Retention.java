@@ -15,14 +15,29 @@ final class Retention {
     }
 
     /** The delay is the same for all, so they come due in the order queued: a plain queue serves, not the heap. */
-    private record Forget(Instant queuedAt, Object what) {}
+    sealed interface Forget {
+        Instant queuedAt();
+    }
 
-    private final ArrayDeque<Forget> forgets = new ArrayDeque<>();
+    /** A closed incident, and its calls, leave live state. */
+    record ForgetIncident(Instant queuedAt, IncidentState incident) implements Forget {}
+
+    /** A call never made part of an incident leaves live state. */
+    record ForgetCall(Instant queuedAt, CallState call) implements Forget {}
+
+    /** Read and refilled by the snapshot codec. */
+    final ArrayDeque<Forget> forgets = new ArrayDeque<>();
     private Instant headForgetDue;
 
-    void forgetLater(Instant at, Object what) {
+    void forgetLater(Instant closedAt, IncidentState i) {
         if (room.policy.retainClosedFor() != null) {
-            forgets.addLast(new Forget(at, what));
+            forgets.addLast(new ForgetIncident(closedAt, i));
+        }
+    }
+
+    void forgetLater(Instant recordedAt, CallState c) {
+        if (room.policy.retainClosedFor() != null) {
+            forgets.addLast(new ForgetCall(recordedAt, c));
         }
     }
 
@@ -39,10 +54,9 @@ final class Retention {
             }
             forgets.pollFirst();
             headForgetDue = null;
-            switch (f.what()) {
-                case IncidentState i -> forgetIncident(i);
-                case CallState call -> forgetCall(call);
-                default -> throw new IllegalStateException("cannot forget " + f.what());
+            switch (f) {
+                case ForgetIncident i -> forgetIncident(i.incident());
+                case ForgetCall call -> forgetCall(call.call());
             }
         }
     }

@@ -25,6 +25,8 @@ final class SchemeMatching {
     private final Room room;
     private final Map<String, List<SchemeState>> byCli = new HashMap<>();
     private final Map<String, List<SchemeState>> byAddress = new HashMap<>();
+    /** Every scheme in the order it entered the indexes (their lists keep that order): what a snapshot keeps. */
+    final List<SchemeState> indexed = new ArrayList<>();
 
     SchemeMatching(Room room) {
         this.room = room;
@@ -32,6 +34,7 @@ final class SchemeMatching {
 
     /** Puts an activated scheme into the indexes. Called from {@link Room#apply} only. */
     void index(SchemeState s) {
+        indexed.add(s);
         for (String cli : s.clis) {
             byCli.computeIfAbsent(cli, k -> new ArrayList<>(1)).add(s);
         }

@@ -1,17 +1,18 @@
 package vigil.core.scheme;
 
+import static vigil.core.story.ControlRoom.controlRoom;
 import static org.assertj.core.api.Assertions.assertThat;
-import static vigil.core.scheme.SchemeRoom.OIC;
-import static vigil.core.scheme.SchemeRoom.ROSTER;
-import static vigil.core.scheme.SchemeRoom.call;
-import static vigil.core.scheme.SchemeRoom.callFrom;
-import static vigil.core.scheme.SchemeRoom.contact;
-import static vigil.core.scheme.SchemeRoom.createIncident;
-import static vigil.core.scheme.SchemeRoom.extend;
-import static vigil.core.scheme.SchemeRoom.form;
-import static vigil.core.scheme.SchemeRoom.london;
-import static vigil.core.scheme.SchemeRoom.victimToldOfScheme;
-import static vigil.core.scheme.SchemeRoom.withdraw;
+import static vigil.core.story.ControlRoom.OIC;
+import static vigil.core.story.ControlRoom.ROSTER;
+import static vigil.core.story.SchemeActs.call;
+import static vigil.core.story.SchemeActs.callFrom;
+import static vigil.core.story.SchemeActs.contact;
+import static vigil.core.story.SchemeActs.createIncident;
+import static vigil.core.story.SchemeActs.extend;
+import static vigil.core.story.SchemeActs.form;
+import static vigil.core.story.ControlRoom.london;
+import static vigil.core.story.SchemeActs.victimToldOfScheme;
+import static vigil.core.story.SchemeActs.withdraw;
 
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +24,7 @@ import vigil.core.Grade;
 import vigil.core.Policy;
 import vigil.core.Recorded;
 import vigil.core.engine.Engine;
+import vigil.core.story.ControlRoom;
 
 /**
  * The event log is the record: an engine rebuilt from it holds the same schemes, review cycles and caller history,
@@ -33,7 +35,7 @@ class ARebuiltRoomKeepsItsSchemes {
 
     @Test
     void theNextCallsAndDeadlinesComeOutTheSame() {
-        SchemeRoom room = SchemeRoom.openingAt(OPENING)
+        ControlRoom room = controlRoom().openingAt(OPENING)
                 .givenActive(form("S1"))
                 .givenActive(form("S2").withClis("07700 900777").withAddress("7 Second Street, London SE5 9ZZ"))
                 .at(london("2025-01-07T10:00")).given(victimToldOfScheme("S1"))
@@ -42,7 +44,7 @@ class ARebuiltRoomKeepsItsSchemes {
                 .whenClockReaches(london("2025-06-08T10:00"))
                 .at(london("2025-06-09T10:00")).given(contact("S1", ContactOutcome.NO_ANSWER), extend("S1", OIC),
                         contact("S2", ContactOutcome.CONTACTED, Explained.WITHDRAWAL), withdraw("S2", OIC));
-        List<Recorded> log = room.record();
+        List<Recorded> log = room.history();
         Engine rebuilt = Engine.rebuild(Policy.metropolitan(), ROSTER, OPENING, log);
 
         assertThat(rebuilt.queries().describe()).isEqualTo(room.engine().queries().describe());

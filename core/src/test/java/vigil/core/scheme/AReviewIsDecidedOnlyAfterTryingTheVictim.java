@@ -1,14 +1,15 @@
 package vigil.core.scheme;
 
+import static vigil.core.story.ControlRoom.controlRoom;
 import static org.assertj.core.api.Assertions.assertThat;
-import static vigil.core.scheme.SchemeRoom.CRIME_MANAGER;
-import static vigil.core.scheme.SchemeRoom.OIC;
-import static vigil.core.scheme.SchemeRoom.contact;
-import static vigil.core.scheme.SchemeRoom.extend;
-import static vigil.core.scheme.SchemeRoom.form;
-import static vigil.core.scheme.SchemeRoom.london;
-import static vigil.core.scheme.SchemeRoom.victimToldOfScheme;
-import static vigil.core.scheme.SchemeRoom.withdraw;
+import static vigil.core.story.ControlRoom.CRIME_MANAGER;
+import static vigil.core.story.ControlRoom.OIC;
+import static vigil.core.story.SchemeActs.contact;
+import static vigil.core.story.SchemeActs.extend;
+import static vigil.core.story.SchemeActs.form;
+import static vigil.core.story.ControlRoom.london;
+import static vigil.core.story.SchemeActs.victimToldOfScheme;
+import static vigil.core.story.SchemeActs.withdraw;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import vigil.core.Event.SchemeExtended;
 import vigil.core.Event.SchemeWithdrawn;
 import vigil.core.Event.SecondStageReviewSent;
 import vigil.core.Reason;
+import vigil.core.story.ControlRoom;
 
 /**
  * The review begins with the first-stage notice to the OIC, 28 days before the scheme's end. A decision either way is
@@ -35,8 +37,8 @@ class AReviewIsDecidedOnlyAfterTryingTheVictim {
     static final Instant ACTIVATED = london("2025-01-06T10:00");
     static final Instant FIRST_STAGE = london("2025-06-08T10:00");
 
-    static SchemeRoom activeAndToldAtTheStart() {
-        return SchemeRoom.openingAt(ACTIVATED).givenActive(form("S1"))
+    static ControlRoom activeAndToldAtTheStart() {
+        return controlRoom().openingAt(ACTIVATED).givenActive(form("S1"))
                 .at(london("2025-01-07T18:00")).given(victimToldOfScheme("S1"));
     }
 
@@ -47,18 +49,18 @@ class AReviewIsDecidedOnlyAfterTryingTheVictim {
     @ParameterizedTest
     @EnumSource(SchemeDecision.class)
     void aDecisionBeforeTheReviewHasBegunIsRefused(SchemeDecision decision) {
-        SchemeRoom room = activeAndToldAtTheStart().at(FIRST_STAGE.minusSeconds(1));
+        ControlRoom room = activeAndToldAtTheStart().at(FIRST_STAGE.minusSeconds(1));
 
         room.when(decide(decision, OIC));
-        assertThat(room.refusal()).isEqualTo(Reason.VICTIM_NOT_CONTACTED);
+        room.thenRejected(Reason.VICTIM_NOT_CONTACTED);
 
         room.when(decide(decision, CRIME_MANAGER));
-        assertThat(room.refusal()).isEqualTo(Reason.VICTIM_NOT_CONTACTED);
+        room.thenRejected(Reason.VICTIM_NOT_CONTACTED);
     }
 
     @Test
     void theFirstStageReviewGoesToTheOicNamedOnTheForm() {
-        SchemeRoom room = SchemeRoom.openingAt(ACTIVATED).givenActive(form("S1").withOic("oic2"));
+        ControlRoom room = controlRoom().openingAt(ACTIVATED).givenActive(form("S1").withOic("oic2"));
 
         room.whenClockReaches(FIRST_STAGE);
 
@@ -70,20 +72,20 @@ class AReviewIsDecidedOnlyAfterTryingTheVictim {
     @ParameterizedTest
     @EnumSource(SchemeDecision.class)
     void aContactFromBeforeTheReviewDoesNotCount(SchemeDecision decision) {
-        SchemeRoom room = activeAndToldAtTheStart()
+        ControlRoom room = activeAndToldAtTheStart()
                 .at(london("2025-06-01T10:00"))
                 .given(contact("S1", ContactOutcome.CONTACTED, Explained.WITHDRAWAL, Explained.EXTENSION))
                 .whenClockReaches(FIRST_STAGE);
 
         room.at(london("2025-06-09T10:00")).when(decide(decision, OIC));
 
-        assertThat(room.refusal()).isEqualTo(Reason.VICTIM_NOT_CONTACTED);
+        room.thenRejected(Reason.VICTIM_NOT_CONTACTED);
     }
 
     @ParameterizedTest
     @EnumSource(ContactOutcome.class)
     void anyAttemptSinceTheReviewBeganAllowsADecision(ContactOutcome outcome) {
-        SchemeRoom room = activeAndToldAtTheStart().whenClockReaches(FIRST_STAGE)
+        ControlRoom room = activeAndToldAtTheStart().whenClockReaches(FIRST_STAGE)
                 .at(london("2025-06-09T10:00")).given(contact("S1", outcome));
 
         room.when(withdraw("S1", OIC)).thenAccepted();
@@ -92,7 +94,7 @@ class AReviewIsDecidedOnlyAfterTryingTheVictim {
 
     @Test
     void anAttemptAllowsAnExtensionToo() {
-        SchemeRoom room = activeAndToldAtTheStart().whenClockReaches(FIRST_STAGE)
+        ControlRoom room = activeAndToldAtTheStart().whenClockReaches(FIRST_STAGE)
                 .at(london("2025-06-09T10:00")).given(contact("S1", ContactOutcome.NO_ANSWER));
 
         room.when(extend("S1", CRIME_MANAGER)).thenAccepted();
@@ -105,19 +107,19 @@ class AReviewIsDecidedOnlyAfterTryingTheVictim {
      */
     @Test
     void aContactRecordedJustBeforeTheReviewWasSentDoesNotCount() {
-        SchemeRoom room = activeAndToldAtTheStart().at(FIRST_STAGE)
+        ControlRoom room = activeAndToldAtTheStart().at(FIRST_STAGE)
                 .given(contact("S1", ContactOutcome.CONTACTED, Explained.WITHDRAWAL))
                 .whenClockReaches(FIRST_STAGE);
         assertThat(room.latest(FirstStageReviewSent.class)).as("the review is sent after the contact").hasSize(1);
 
         room.at(FIRST_STAGE.plusSeconds(1800)).when(withdraw("S1", OIC));
 
-        assertThat(room.refusal()).isEqualTo(Reason.VICTIM_NOT_CONTACTED);
+        room.thenRejected(Reason.VICTIM_NOT_CONTACTED);
     }
 
     @Test
     void theSecondStageGoesToACrimeManagerOfTheSchemesBcuFourteenDaysOn() {
-        SchemeRoom room = activeAndToldAtTheStart().whenClockReaches(FIRST_STAGE);
+        ControlRoom room = activeAndToldAtTheStart().whenClockReaches(FIRST_STAGE);
 
         room.whenClockReaches(london("2025-06-22T10:00"));
 
@@ -127,9 +129,9 @@ class AReviewIsDecidedOnlyAfterTryingTheVictim {
 
     @Test
     void aRefusedDecisionDoesNotStopTheSecondStage() {
-        SchemeRoom room = activeAndToldAtTheStart().whenClockReaches(FIRST_STAGE)
+        ControlRoom room = activeAndToldAtTheStart().whenClockReaches(FIRST_STAGE)
                 .at(london("2025-06-10T10:00")).when(withdraw("S1", OIC));
-        assertThat(room.refusal()).isEqualTo(Reason.VICTIM_NOT_CONTACTED);
+        room.thenRejected(Reason.VICTIM_NOT_CONTACTED);
 
         room.whenClockReaches(london("2025-06-22T10:00"));
 
@@ -139,7 +141,7 @@ class AReviewIsDecidedOnlyAfterTryingTheVictim {
     @ParameterizedTest
     @EnumSource(SchemeDecision.class)
     void aDecisionInTimeMeansNoSecondStage(SchemeDecision decision) {
-        SchemeRoom room = activeAndToldAtTheStart().whenClockReaches(FIRST_STAGE)
+        ControlRoom room = activeAndToldAtTheStart().whenClockReaches(FIRST_STAGE)
                 .at(london("2025-06-09T10:00"))
                 .given(contact("S1", ContactOutcome.CONTACTED, Explained.WITHDRAWAL, Explained.EXTENSION),
                         decide(decision, OIC));

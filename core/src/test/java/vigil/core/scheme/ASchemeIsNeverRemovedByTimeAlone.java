@@ -1,14 +1,15 @@
 package vigil.core.scheme;
 
+import static vigil.core.story.ControlRoom.controlRoom;
 import static org.assertj.core.api.Assertions.assertThat;
-import static vigil.core.scheme.SchemeRoom.OIC;
-import static vigil.core.scheme.SchemeRoom.callAbout;
-import static vigil.core.scheme.SchemeRoom.callFrom;
-import static vigil.core.scheme.SchemeRoom.contact;
-import static vigil.core.scheme.SchemeRoom.extend;
-import static vigil.core.scheme.SchemeRoom.form;
-import static vigil.core.scheme.SchemeRoom.london;
-import static vigil.core.scheme.SchemeRoom.victimToldOfScheme;
+import static vigil.core.story.ControlRoom.OIC;
+import static vigil.core.story.SchemeActs.callAbout;
+import static vigil.core.story.SchemeActs.callFrom;
+import static vigil.core.story.SchemeActs.contact;
+import static vigil.core.story.SchemeActs.extend;
+import static vigil.core.story.SchemeActs.form;
+import static vigil.core.story.ControlRoom.london;
+import static vigil.core.story.SchemeActs.victimToldOfScheme;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import vigil.core.Event.SchemeMatched;
 import vigil.core.Event.SchemeReviewOverdue;
 import vigil.core.Event.SchemeWithdrawn;
 import vigil.core.Event.SecondStageReviewSent;
+import vigil.core.story.ControlRoom;
 
 /**
  * In 2018 a marker came off a victim's address without her knowing. Here nothing comes off by time: when the end
@@ -32,7 +34,7 @@ class ASchemeIsNeverRemovedByTimeAlone {
 
     @Test
     void pastItsEndWithNoDecisionTheSchemeIsOverdueAndStillOn() {
-        SchemeRoom room = SchemeRoom.openingAt(ACTIVATED).givenActive(form("S1"))
+        ControlRoom room = controlRoom().openingAt(ACTIVATED).givenActive(form("S1"))
                 .at(london("2025-01-07T10:00")).given(victimToldOfScheme("S1"));
 
         room.whenClockReaches(END);
@@ -56,7 +58,7 @@ class ASchemeIsNeverRemovedByTimeAlone {
 
     @Test
     void aLateExtensionRunsOnFromTheOldEndNotFromTheDecision() {
-        SchemeRoom room = SchemeRoom.openingAt(ACTIVATED).givenActive(form("S1"))
+        ControlRoom room = controlRoom().openingAt(ACTIVATED).givenActive(form("S1"))
                 .at(london("2025-01-07T10:00")).given(victimToldOfScheme("S1"))
                 .whenClockReaches(london("2025-09-01T10:00"))
                 .at(london("2025-09-02T10:00")).given(contact("S1", ContactOutcome.MESSAGE_LEFT));

@@ -1,14 +1,15 @@
 package vigil.core.scheme;
 
+import static vigil.core.story.ControlRoom.controlRoom;
 import static org.assertj.core.api.Assertions.assertThat;
-import static vigil.core.scheme.SchemeRoom.OIC;
-import static vigil.core.scheme.SchemeRoom.callAbout;
-import static vigil.core.scheme.SchemeRoom.callFrom;
-import static vigil.core.scheme.SchemeRoom.contact;
-import static vigil.core.scheme.SchemeRoom.form;
-import static vigil.core.scheme.SchemeRoom.london;
-import static vigil.core.scheme.SchemeRoom.victimToldOfScheme;
-import static vigil.core.scheme.SchemeRoom.withdraw;
+import static vigil.core.story.ControlRoom.OIC;
+import static vigil.core.story.SchemeActs.callAbout;
+import static vigil.core.story.SchemeActs.callFrom;
+import static vigil.core.story.SchemeActs.contact;
+import static vigil.core.story.SchemeActs.form;
+import static vigil.core.story.ControlRoom.london;
+import static vigil.core.story.SchemeActs.victimToldOfScheme;
+import static vigil.core.story.SchemeActs.withdraw;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import vigil.core.Command.ContactOutcome;
 import vigil.core.Command.Explained;
 import vigil.core.Event.PreviousSchemeFound;
 import vigil.core.Event.SchemeMatched;
+import vigil.core.story.ControlRoom;
 
 /**
  * After a withdrawal the marker is gone, but for {@code historyWindow} (90 days) a call by the scheme's number or
@@ -24,8 +26,8 @@ import vigil.core.Event.SchemeMatched;
 class AWithdrawnSchemeIsRememberedForTheHistoryWindow {
     static final Instant WITHDRAWN = london("2025-06-10T13:00");
 
-    static SchemeRoom withdrawnOn10June() {
-        return SchemeRoom.openingAt(london("2025-01-06T10:00")).givenActive(form("S1"))
+    static ControlRoom withdrawnOn10June() {
+        return controlRoom().openingAt(london("2025-01-06T10:00")).givenActive(form("S1"))
                 .at(london("2025-01-07T10:00")).given(victimToldOfScheme("S1"))
                 .whenClockReaches(london("2025-06-08T10:00"))
                 .at(london("2025-06-09T10:00")).given(contact("S1", ContactOutcome.CONTACTED, Explained.WITHDRAWAL))
@@ -34,7 +36,7 @@ class AWithdrawnSchemeIsRememberedForTheHistoryWindow {
 
     @Test
     void theNextDayACallByItsNumberFindsItButDoesNotMatchIt() {
-        SchemeRoom room = withdrawnOn10June().at(london("2025-06-11T10:00"));
+        ControlRoom room = withdrawnOn10June().at(london("2025-06-11T10:00"));
 
         room.when(callFrom("C1", "+44 7700 900123"));
 
@@ -46,7 +48,7 @@ class AWithdrawnSchemeIsRememberedForTheHistoryWindow {
 
     @Test
     void anHourInsideTheWindowACallToItsAddressFindsIt() {
-        SchemeRoom room = withdrawnOn10June().at(london("2025-09-08T12:00"));
+        ControlRoom room = withdrawnOn10June().at(london("2025-09-08T12:00"));
 
         room.when(callAbout("C1", "flat 2 10 example road london se11aa"));
 
@@ -56,7 +58,7 @@ class AWithdrawnSchemeIsRememberedForTheHistoryWindow {
 
     @Test
     void anHourAfterTheWindowNothingIsFound() {
-        SchemeRoom room = withdrawnOn10June().at(london("2025-09-08T14:00"));
+        ControlRoom room = withdrawnOn10June().at(london("2025-09-08T14:00"));
 
         room.when(callFrom("C1", "07700900123"));
         room.when(callAbout("C2", "Flat 2, 10 Example Road, London SE1 1AA"));
@@ -67,7 +69,7 @@ class AWithdrawnSchemeIsRememberedForTheHistoryWindow {
 
     @Test
     void aNewSchemeForTheSameNumberMatchesWhileTheOldOneIsFound() {
-        SchemeRoom room = withdrawnOn10June()
+        ControlRoom room = withdrawnOn10June()
                 .at(london("2025-08-01T10:00")).givenActive(form("S2").withAddress(null))
                 .at(london("2025-08-02T10:00"));
 

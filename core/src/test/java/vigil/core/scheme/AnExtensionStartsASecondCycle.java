@@ -1,15 +1,16 @@
 package vigil.core.scheme;
 
+import static vigil.core.story.ControlRoom.controlRoom;
 import static org.assertj.core.api.Assertions.assertThat;
-import static vigil.core.scheme.SchemeRoom.CRIME_MANAGER;
-import static vigil.core.scheme.SchemeRoom.OIC;
-import static vigil.core.scheme.SchemeRoom.callFrom;
-import static vigil.core.scheme.SchemeRoom.contact;
-import static vigil.core.scheme.SchemeRoom.extend;
-import static vigil.core.scheme.SchemeRoom.form;
-import static vigil.core.scheme.SchemeRoom.london;
-import static vigil.core.scheme.SchemeRoom.victimToldOfScheme;
-import static vigil.core.scheme.SchemeRoom.withdraw;
+import static vigil.core.story.ControlRoom.CRIME_MANAGER;
+import static vigil.core.story.ControlRoom.OIC;
+import static vigil.core.story.SchemeActs.callFrom;
+import static vigil.core.story.SchemeActs.contact;
+import static vigil.core.story.SchemeActs.extend;
+import static vigil.core.story.SchemeActs.form;
+import static vigil.core.story.ControlRoom.london;
+import static vigil.core.story.SchemeActs.victimToldOfScheme;
+import static vigil.core.story.SchemeActs.withdraw;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import vigil.core.Event.SchemeReviewOverdue;
 import vigil.core.Event.SchemeWithdrawn;
 import vigil.core.Event.SecondStageReviewSent;
 import vigil.core.Reason;
+import vigil.core.story.ControlRoom;
 
 /**
  * EXTEND adds another {@code schemeMaxDuration} to the scheme's end, back to back, and the next cycle runs from the
@@ -31,8 +33,8 @@ import vigil.core.Reason;
 class AnExtensionStartsASecondCycle {
     static final Instant ACTIVATED = london("2025-01-06T10:00");
 
-    static SchemeRoom extendedAtTheFirstReview() {
-        SchemeRoom room = SchemeRoom.openingAt(ACTIVATED).givenActive(form("S1"))
+    static ControlRoom extendedAtTheFirstReview() {
+        ControlRoom room = controlRoom().openingAt(ACTIVATED).givenActive(form("S1"))
                 .at(london("2025-01-07T10:00")).given(victimToldOfScheme("S1"))
                 .whenClockReaches(london("2025-06-08T10:00"))
                 .at(london("2025-06-10T10:00"))
@@ -42,7 +44,7 @@ class AnExtensionStartsASecondCycle {
 
     @Test
     void theNewEndIsSixCalendarMonthsOnFromTheOldOne() {
-        SchemeRoom room = extendedAtTheFirstReview();
+        ControlRoom room = extendedAtTheFirstReview();
 
         assertThat(room.latest(SchemeExtended.class)).singleElement().satisfies(x -> {
             assertThat(x.schemeId()).isEqualTo("S1");
@@ -54,7 +56,7 @@ class AnExtensionStartsASecondCycle {
 
     @Test
     void theFirstCycleEndsQuietlyOnceDecided() {
-        SchemeRoom room = extendedAtTheFirstReview();
+        ControlRoom room = extendedAtTheFirstReview();
 
         room.whenClockReaches(london("2025-12-09T09:59"));
 
@@ -65,7 +67,7 @@ class AnExtensionStartsASecondCycle {
 
     @Test
     void inTheSecondCycleTheSchemeStillMatchesCalls() {
-        SchemeRoom room = extendedAtTheFirstReview();
+        ControlRoom room = extendedAtTheFirstReview();
 
         room.at(london("2025-08-01T22:00")).when(callFrom("C1", "07700900123"));
 
@@ -74,18 +76,17 @@ class AnExtensionStartsASecondCycle {
 
     @Test
     void theSecondCycleNeedsItsOwnReviewAndItsOwnContact() {
-        SchemeRoom room = extendedAtTheFirstReview();
+        ControlRoom room = extendedAtTheFirstReview();
 
         room.at(london("2025-12-01T10:00")).when(withdraw("S1", OIC));
-        assertThat(room.refusal()).as("before the second first-stage review").isEqualTo(Reason.VICTIM_NOT_CONTACTED);
+        room.thenRejected(Reason.VICTIM_NOT_CONTACTED); // before the second first-stage review
 
         room.whenClockReaches(london("2025-12-09T10:00"));
         assertThat(room.latest(FirstStageReviewSent.class)).extracting(FirstStageReviewSent::to)
                 .containsExactly(OIC.id());
 
         room.at(london("2025-12-10T10:00")).when(withdraw("S1", OIC));
-        assertThat(room.refusal()).as("the June contact was for the first cycle")
-                .isEqualTo(Reason.VICTIM_NOT_CONTACTED);
+        room.thenRejected(Reason.VICTIM_NOT_CONTACTED); // the June contact was for the first cycle
 
         room.whenClockReaches(london("2025-12-23T10:00"));
         assertThat(room.latest(SecondStageReviewSent.class)).extracting(SecondStageReviewSent::to)
@@ -103,7 +104,7 @@ class AnExtensionStartsASecondCycle {
 
     @Test
     void extendingAgainAddsAnotherPeriod() {
-        SchemeRoom room = extendedAtTheFirstReview()
+        ControlRoom room = extendedAtTheFirstReview()
                 .whenClockReaches(london("2025-12-09T10:00"))
                 .at(london("2025-12-10T10:00")).given(contact("S1", ContactOutcome.NO_ANSWER));
 

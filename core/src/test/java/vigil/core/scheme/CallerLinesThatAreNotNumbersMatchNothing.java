@@ -1,10 +1,11 @@
 package vigil.core.scheme;
 
+import static vigil.core.story.ControlRoom.controlRoom;
 import static org.assertj.core.api.Assertions.assertThat;
-import static vigil.core.scheme.SchemeRoom.call;
-import static vigil.core.scheme.SchemeRoom.callFrom;
-import static vigil.core.scheme.SchemeRoom.form;
-import static vigil.core.scheme.SchemeRoom.london;
+import static vigil.core.story.SchemeActs.call;
+import static vigil.core.story.SchemeActs.callFrom;
+import static vigil.core.story.SchemeActs.form;
+import static vigil.core.story.ControlRoom.london;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -12,6 +13,7 @@ import vigil.core.Event.CallRecorded;
 import vigil.core.Event.PreviousContactsFound;
 import vigil.core.Event.PreviousSchemeFound;
 import vigil.core.Event.SchemeMatched;
+import vigil.core.story.ControlRoom;
 
 /**
  * A CLI that does not parse as a phone number (withheld, anonymous, a fragment) is recorded as given. It matches no
@@ -22,7 +24,7 @@ class CallerLinesThatAreNotNumbersMatchNothing {
     @ParameterizedTest(name = "CLI \"{0}\"")
     @ValueSource(strings = {"withheld", "ANONYMOUS", "Unavailable", "12", "999", "+44", "0", "not a number"})
     void echoedAsGivenAndMatchingNothing(String cli) {
-        SchemeRoom room = SchemeRoom.openingAt(london("2025-05-01T09:00"))
+        ControlRoom room = controlRoom().openingAt(london("2025-05-01T09:00"))
                 .givenActive(form("S1").withClis("07700 900501").withAddress("9 Number Street, London E14 5AB"))
                 .at(london("2025-05-02T10:00"))
                 .given(callFrom("C1", cli));
@@ -43,7 +45,7 @@ class CallerLinesThatAreNotNumbersMatchNothing {
     @ParameterizedTest(name = "CLI \"{0}\"")
     @ValueSource(strings = {"07700", "0207", "00000000", "+44 07700"})
     void aFragmentOfANumberIsNotANumber(String cli) {
-        SchemeRoom room = SchemeRoom.openingAt(london("2025-05-01T09:00"))
+        ControlRoom room = controlRoom().openingAt(london("2025-05-01T09:00"))
                 .at(london("2025-05-02T10:00")).given(callFrom("C1", cli));
 
         room.at(london("2025-05-02T11:00")).when(callFrom("C2", cli));
@@ -55,7 +57,7 @@ class CallerLinesThatAreNotNumbersMatchNothing {
     @ParameterizedTest(name = "CLI \"{0}\"")
     @ValueSource(strings = {"withheld", "12"})
     void theAddressStillMatches(String cli) {
-        SchemeRoom room = SchemeRoom.openingAt(london("2025-05-01T09:00"))
+        ControlRoom room = controlRoom().openingAt(london("2025-05-01T09:00"))
                 .givenActive(form("S1").withClis("07700 900501").withAddress("9 Number Street, London E14 5AB"))
                 .at(london("2025-05-02T10:00"))
                 .given(call("C1", cli, "9 Number Street London E14 5AB"));

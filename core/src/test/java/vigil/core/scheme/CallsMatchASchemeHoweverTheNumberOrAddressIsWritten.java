@@ -1,14 +1,15 @@
 package vigil.core.scheme;
 
+import static vigil.core.story.ControlRoom.controlRoom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
-import static vigil.core.scheme.SchemeRoom.activate;
-import static vigil.core.scheme.SchemeRoom.call;
-import static vigil.core.scheme.SchemeRoom.callAbout;
-import static vigil.core.scheme.SchemeRoom.callFrom;
-import static vigil.core.scheme.SchemeRoom.form;
-import static vigil.core.scheme.SchemeRoom.london;
-import static vigil.core.scheme.SchemeRoom.reject;
+import static vigil.core.story.SchemeActs.activate;
+import static vigil.core.story.SchemeActs.call;
+import static vigil.core.story.SchemeActs.callAbout;
+import static vigil.core.story.SchemeActs.callFrom;
+import static vigil.core.story.SchemeActs.form;
+import static vigil.core.story.ControlRoom.london;
+import static vigil.core.story.SchemeActs.reject;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,6 +21,7 @@ import vigil.core.Event.PreviousContactsFound;
 import vigil.core.Event.PreviousSchemeFound;
 import vigil.core.Event.SchemeMatched;
 import vigil.core.Grade;
+import vigil.core.story.ControlRoom;
 
 /**
  * A call matches an active scheme when its CLI is one of the scheme's numbers, compared in E.164 (so the ways one
@@ -28,8 +30,8 @@ import vigil.core.Grade;
  */
 class CallsMatchASchemeHoweverTheNumberOrAddressIsWritten {
 
-    static SchemeRoom withSchemeOn() {
-        return SchemeRoom.openingAt(london("2025-02-01T09:00"))
+    static ControlRoom withSchemeOn() {
+        return controlRoom().openingAt(london("2025-02-01T09:00"))
                 .givenActive(form("S1").withClis("07700 900123")
                         .withAddress("Flat 2, 10 Example Road, London SE1 1AA").withRequiredGrade(Grade.I))
                 .at(london("2025-02-02T10:00"));
@@ -39,7 +41,7 @@ class CallsMatchASchemeHoweverTheNumberOrAddressIsWritten {
     @ValueSource(strings = {"07700 900123", "07700900123", "+44 7700 900123", "+447700900123", "00447700900123",
             "0044 7700 900 123", "+44 (0)7700 900123", " 07700-900-123 "})
     void oneNumberInAnyOfItsForms(String cli) {
-        SchemeRoom room = withSchemeOn();
+        ControlRoom room = withSchemeOn();
 
         room.when(callFrom("C1", cli));
 
@@ -53,7 +55,7 @@ class CallsMatchASchemeHoweverTheNumberOrAddressIsWritten {
     @ParameterizedTest(name = "CLI \"{0}\"")
     @ValueSource(strings = {"07700 900124", "07700 90012", "+33 7 00 90 01 23", "+1 770 090 0123", "02079460123"})
     void anotherNumberDoesNotMatch(String cli) {
-        SchemeRoom room = withSchemeOn();
+        ControlRoom room = withSchemeOn();
 
         room.when(callFrom("C1", cli));
 
@@ -74,7 +76,7 @@ class CallsMatchASchemeHoweverTheNumberOrAddressIsWritten {
             "Flat 2, 10 Example Road, London S E 1 1 A A",
             "Flat 2, 10 Example Road, London SE11A A"})
     void oneAddressHoweverItIsTyped(String address) {
-        SchemeRoom room = withSchemeOn();
+        ControlRoom room = withSchemeOn();
 
         room.when(callAbout("C1", address));
 
@@ -90,7 +92,7 @@ class CallsMatchASchemeHoweverTheNumberOrAddressIsWritten {
             "Flat 2, 100 Example Road, London SE1 1AA",
             "10 Example Road, London SE1 1AA"})
     void aNeighbouringAddressDoesNotMatch(String address) {
-        SchemeRoom room = withSchemeOn();
+        ControlRoom room = withSchemeOn();
 
         room.when(callAbout("C1", address));
 
@@ -108,7 +110,7 @@ class CallsMatchASchemeHoweverTheNumberOrAddressIsWritten {
             "3 Bank Street, London EC1A 1BB  | 3 bank street london E C1A1 BB",
             "4 Cross Road, Croydon CR0 2AA   | 4 Cross Road Croydon CR02 AA"})
     void everySpacingOfOnePostcodeMatches(String schemeAddress, String callAddress) {
-        SchemeRoom room = SchemeRoom.openingAt(london("2025-02-01T09:00"))
+        ControlRoom room = controlRoom().openingAt(london("2025-02-01T09:00"))
                 .givenActive(form("S3").withClis().withAddress(schemeAddress))
                 .at(london("2025-02-02T10:00"));
 
@@ -121,7 +123,7 @@ class CallsMatchASchemeHoweverTheNumberOrAddressIsWritten {
     @ValueSource(strings = {"Flat 2, 10 Example Road, London SE1 1AB", "Flat 2, 10 Example Road, London SE2 1AA",
             "Flat 2, 10 Example Road, London SE11 1AA", "Flat 2, 10 Example Road, London"})
     void anotherPostcodeHoweverSpacedDoesNotMatch(String address) {
-        SchemeRoom room = withSchemeOn();
+        ControlRoom room = withSchemeOn();
 
         room.when(callAbout("C1", address));
 
@@ -136,7 +138,7 @@ class CallsMatchASchemeHoweverTheNumberOrAddressIsWritten {
             "St Johns Court, 5 Acacia Avenue, London SW11 2BB",
             "ST JOHNS COURT 5 ACACIA AVENUE LONDON SW112BB"})
     void anApostropheIsPunctuationToo(String address) {
-        SchemeRoom room = SchemeRoom.openingAt(london("2025-02-01T09:00"))
+        ControlRoom room = controlRoom().openingAt(london("2025-02-01T09:00"))
                 .givenActive(form("S2").withClis().withAddress("St John's Court, 5 Acacia Avenue, London SW11 2BB"))
                 .at(london("2025-02-02T10:00"));
 
@@ -147,7 +149,7 @@ class CallsMatchASchemeHoweverTheNumberOrAddressIsWritten {
 
     @Test
     void aCallMatchingByNumberAndAddressIsOneMatch() {
-        SchemeRoom room = withSchemeOn();
+        ControlRoom room = withSchemeOn();
 
         room.when(call("C1", "07700900123", "Flat 2, 10 Example Road, London SE1 1AA"));
 
@@ -156,7 +158,7 @@ class CallsMatchASchemeHoweverTheNumberOrAddressIsWritten {
 
     @Test
     void aCallMayMatchTwoSchemes() {
-        SchemeRoom room = withSchemeOn()
+        ControlRoom room = withSchemeOn()
                 .givenActive(form("S2").withClis().withAddress("4 Other Street, London SE1 2BB")
                         .withRequiredGrade(Grade.S));
 
@@ -169,7 +171,7 @@ class CallsMatchASchemeHoweverTheNumberOrAddressIsWritten {
 
     @Test
     void onlyAnActiveSchemeMatches() {
-        SchemeRoom room = SchemeRoom.openingAt(london("2025-02-01T09:00"))
+        ControlRoom room = controlRoom().openingAt(london("2025-02-01T09:00"))
                 .given(form("REQUESTED").withClis("07700 900201").withAddress("1 Waiting Way, London N1 9GU")
                                 .requested(),
                         form("REJECTED").withClis("07700 900202").withAddress("2 Waiting Way, London N1 9GU")
@@ -190,7 +192,7 @@ class CallsMatchASchemeHoweverTheNumberOrAddressIsWritten {
 
     @Test
     void aSchemeListingOneNumberTwiceMatchesOnce() {
-        SchemeRoom room = SchemeRoom.openingAt(london("2025-02-01T09:00"))
+        ControlRoom room = controlRoom().openingAt(london("2025-02-01T09:00"))
                 .givenActive(form("S1").withClis("07700 900123", "+44 7700 900123"))
                 .at(london("2025-02-02T10:00"));
 

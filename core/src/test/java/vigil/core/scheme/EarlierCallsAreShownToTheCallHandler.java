@@ -1,12 +1,13 @@
 package vigil.core.scheme;
 
+import static vigil.core.story.ControlRoom.controlRoom;
 import static org.assertj.core.api.Assertions.assertThat;
-import static vigil.core.scheme.SchemeRoom.call;
-import static vigil.core.scheme.SchemeRoom.callAbout;
-import static vigil.core.scheme.SchemeRoom.callFrom;
-import static vigil.core.scheme.SchemeRoom.createIncident;
-import static vigil.core.scheme.SchemeRoom.link;
-import static vigil.core.scheme.SchemeRoom.london;
+import static vigil.core.story.SchemeActs.call;
+import static vigil.core.story.SchemeActs.callAbout;
+import static vigil.core.story.SchemeActs.callFrom;
+import static vigil.core.story.SchemeActs.createIncident;
+import static vigil.core.story.SchemeActs.link;
+import static vigil.core.story.ControlRoom.london;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import vigil.core.Event.PreviousContactsFound;
 import vigil.core.Grade;
+import vigil.core.story.ControlRoom;
 
 /**
  * The woman in the 2018 case had called before. Now every call lists the earlier calls within {@code historyWindow}
@@ -26,7 +28,7 @@ class EarlierCallsAreShownToTheCallHandler {
 
     @Test
     void callsByTheSameNumberOrToTheSameAddressAreListedOldestFirst() {
-        SchemeRoom room = SchemeRoom.openingAt(london("2025-03-01T10:00"))
+        ControlRoom room = controlRoom().openingAt(london("2025-03-01T10:00"))
                 .given(call("C1", "07700 900111", HOME))
                 .at(london("2025-03-02T10:00")).given(callFrom("C2", "+447700900111"))
                 .at(london("2025-03-03T10:00")).given(callAbout("C3", "22 HISTORY ROW LONDON N77HH"))
@@ -44,7 +46,7 @@ class EarlierCallsAreShownToTheCallHandler {
 
     @Test
     void theFirstCallHasNoHistory() {
-        SchemeRoom room = SchemeRoom.openingAt(london("2025-03-01T10:00"));
+        ControlRoom room = controlRoom().openingAt(london("2025-03-01T10:00"));
 
         room.when(call("C1", "07700 900111", HOME));
 
@@ -53,7 +55,7 @@ class EarlierCallsAreShownToTheCallHandler {
 
     @Test
     void aDomesticIncidentFromAnEarlierCallFlagsTheHistory() {
-        SchemeRoom room = SchemeRoom.openingAt(london("2025-03-01T10:00"))
+        ControlRoom room = controlRoom().openingAt(london("2025-03-01T10:00"))
                 .given(call("C1", "07700 900111", HOME), createIncident("INC-1", "C1", Grade.S, true));
 
         room.at(london("2025-03-06T10:00")).when(callAbout("C2", HOME));
@@ -66,7 +68,7 @@ class EarlierCallsAreShownToTheCallHandler {
 
     @Test
     void anIncidentNotFlaggedDomesticDoesNotFlagIt() {
-        SchemeRoom room = SchemeRoom.openingAt(london("2025-03-01T10:00"))
+        ControlRoom room = controlRoom().openingAt(london("2025-03-01T10:00"))
                 .given(call("C1", "07700 900111", HOME), createIncident("INC-1", "C1", Grade.E, false));
 
         room.at(london("2025-03-06T10:00")).when(callFrom("C2", "07700900111"));
@@ -77,7 +79,7 @@ class EarlierCallsAreShownToTheCallHandler {
 
     @Test
     void aCallLinkedToADomesticIncidentLedToItToo() {
-        SchemeRoom room = SchemeRoom.openingAt(london("2025-03-01T10:00"))
+        ControlRoom room = controlRoom().openingAt(london("2025-03-01T10:00"))
                 .given(call("C1", "07700 900111", HOME), createIncident("INC-1", "C1", Grade.S, true))
                 .at(london("2025-03-01T10:30")).given(callFrom("C2", "07700 900444"), link("C2", "INC-1"));
 
@@ -91,7 +93,7 @@ class EarlierCallsAreShownToTheCallHandler {
 
     @Test
     void callsOlderThanTheWindowAreLeftOutAndSoIsTheirDomesticFlag() {
-        SchemeRoom room = SchemeRoom.openingAt(london("2025-03-01T10:00"))
+        ControlRoom room = controlRoom().openingAt(london("2025-03-01T10:00"))
                 .given(call("C1", "07700 900111", HOME), createIncident("INC-1", "C1", Grade.S, true))
                 .at(london("2025-03-07T10:00")).given(callFrom("C2", "07700 900111"));
 
@@ -114,7 +116,7 @@ class EarlierCallsAreShownToTheCallHandler {
      */
     @Test
     void aLongHistoryNamesTheTwentyMostRecentAndCountsThemAll() {
-        SchemeRoom room = SchemeRoom.openingAt(london("2025-03-01T10:00"));
+        ControlRoom room = controlRoom().openingAt(london("2025-03-01T10:00"));
         for (int k = 1; k <= 30; k++) {
             room.at(london("2025-03-01T10:00").plusSeconds(60L * k));
             room.given(k % 3 == 0 ? callAbout("C" + k, HOME) : k % 3 == 1 ? call("C" + k, "07700 900111", HOME)
@@ -132,7 +134,7 @@ class EarlierCallsAreShownToTheCallHandler {
 
     @Test
     void callsOutsideTheWindowAreNeitherNamedNorCounted() {
-        SchemeRoom room = SchemeRoom.openingAt(london("2025-01-01T10:00"))
+        ControlRoom room = controlRoom().openingAt(london("2025-01-01T10:00"))
                 .given(callFrom("C1", "07700 900111"))
                 .at(london("2025-03-01T10:00")).given(callFrom("C2", "07700 900111"));
 
@@ -152,7 +154,7 @@ class EarlierCallsAreShownToTheCallHandler {
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void threeHundredThousandCallsFromOneNumberStayCheap() {
-        SchemeRoom room = SchemeRoom.openingAt(london("2025-03-01T00:00"));
+        ControlRoom room = controlRoom().openingAt(london("2025-03-01T00:00"));
         int calls = 300_000;
         for (int k = 1; k < calls; k++) {
             room.at(london("2025-03-01T00:00").plusSeconds(k)).given(callFrom("C" + k, "07700 900111"));

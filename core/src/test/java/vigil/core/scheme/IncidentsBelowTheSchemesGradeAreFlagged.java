@@ -1,14 +1,15 @@
 package vigil.core.scheme;
 
+import static vigil.core.story.ControlRoom.controlRoom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
-import static vigil.core.scheme.SchemeRoom.call;
-import static vigil.core.scheme.SchemeRoom.callAbout;
-import static vigil.core.scheme.SchemeRoom.callFrom;
-import static vigil.core.scheme.SchemeRoom.createIncident;
-import static vigil.core.scheme.SchemeRoom.form;
-import static vigil.core.scheme.SchemeRoom.london;
-import static vigil.core.scheme.SchemeRoom.regrade;
+import static vigil.core.story.SchemeActs.call;
+import static vigil.core.story.SchemeActs.callAbout;
+import static vigil.core.story.SchemeActs.callFrom;
+import static vigil.core.story.SchemeActs.createIncident;
+import static vigil.core.story.SchemeActs.form;
+import static vigil.core.story.ControlRoom.london;
+import static vigil.core.story.SchemeActs.regrade;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import vigil.core.Event.GradeBelowScheme;
 import vigil.core.Grade;
+import vigil.core.story.ControlRoom;
 
 /**
  * A scheme says how urgently its victim's calls are to be graded. An incident from a call that matched a scheme,
@@ -24,8 +26,8 @@ import vigil.core.Grade;
  */
 class IncidentsBelowTheSchemesGradeAreFlagged {
 
-    static SchemeRoom withSchemesOn() {
-        return SchemeRoom.openingAt(london("2025-04-01T09:00"))
+    static ControlRoom withSchemesOn() {
+        return controlRoom().openingAt(london("2025-04-01T09:00"))
                 .givenActive(form("S-I").withClis("07700 900121").withAddress(null).withRequiredGrade(Grade.I))
                 .givenActive(form("S-S").withClis().withAddress("14 Grade Gardens, London SE5 0GG")
                         .withRequiredGrade(Grade.S))
@@ -40,7 +42,7 @@ class IncidentsBelowTheSchemesGradeAreFlagged {
     @ParameterizedTest(name = "scheme requires {0}, incident graded {1}: flagged {2}")
     @MethodSource("grades")
     void anIncidentCreatedBelowTheRequiredGradeIsFlagged(Grade required, Grade given, boolean flagged) {
-        SchemeRoom room = SchemeRoom.openingAt(london("2025-04-01T09:00"))
+        ControlRoom room = controlRoom().openingAt(london("2025-04-01T09:00"))
                 .givenActive(form("S1").withRequiredGrade(required))
                 .at(london("2025-04-02T10:00")).given(callFrom("C1", "07700 900123"));
 
@@ -53,7 +55,7 @@ class IncidentsBelowTheSchemesGradeAreFlagged {
 
     @Test
     void regradingBelowIsFlaggedAndRegradingUpIsNot() {
-        SchemeRoom room = withSchemesOn().given(callAbout("C1", "14 grade gardens london se50gg"),
+        ControlRoom room = withSchemesOn().given(callAbout("C1", "14 grade gardens london se50gg"),
                 createIncident("INC-1", "C1", Grade.S, false));
 
         room.when(regrade("INC-1", Grade.E));
@@ -68,7 +70,7 @@ class IncidentsBelowTheSchemesGradeAreFlagged {
 
     @Test
     void anIncidentFromACallThatMatchedNoSchemeIsNeverFlagged() {
-        SchemeRoom room = withSchemesOn().given(callFrom("C1", "07700 900122"));
+        ControlRoom room = withSchemesOn().given(callFrom("C1", "07700 900122"));
 
         room.when(createIncident("INC-1", "C1", Grade.R, false));
         room.when(regrade("INC-1", Grade.E));
@@ -79,7 +81,7 @@ class IncidentsBelowTheSchemesGradeAreFlagged {
     /** "The scheme's required grade" holds for each scheme the call matched, not only the first. */
     @Test
     void aCallMatchingTwoSchemesIsHeldToBoth() {
-        SchemeRoom room = SchemeRoom.openingAt(london("2025-04-01T09:00"))
+        ControlRoom room = controlRoom().openingAt(london("2025-04-01T09:00"))
                 .givenActive(form("S-S").withClis("07700 900121").withAddress(null).withRequiredGrade(Grade.S))
                 .givenActive(form("S-I").withClis().withAddress("14 Grade Gardens, London SE5 0GG")
                         .withRequiredGrade(Grade.I))

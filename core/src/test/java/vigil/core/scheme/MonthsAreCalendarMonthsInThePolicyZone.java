@@ -1,8 +1,9 @@
 package vigil.core.scheme;
 
+import static vigil.core.story.ControlRoom.controlRoom;
 import static org.assertj.core.api.Assertions.assertThat;
-import static vigil.core.scheme.SchemeRoom.activate;
-import static vigil.core.scheme.SchemeRoom.form;
+import static vigil.core.story.SchemeActs.activate;
+import static vigil.core.story.SchemeActs.form;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -14,6 +15,7 @@ import vigil.core.Event.FirstStageReviewSent;
 import vigil.core.Event.SchemeActivated;
 import vigil.core.Event.SecondStageReviewSent;
 import vigil.core.Policy;
+import vigil.core.story.ControlRoom;
 
 /**
  * "Six months" is six calendar months in the force's time zone: a scheme activated at 10:00 in January ends at 10:00
@@ -49,7 +51,8 @@ class MonthsAreCalendarMonthsInThePolicyZone {
     void theEndAndTheReviewsFallAtTheSameLocalTime(String story, String zone, String activatedAt, String maxUntil,
                                                    String firstReviewAt, String secondStageAt) {
         Instant activated = Instant.parse(activatedAt);
-        SchemeRoom room = SchemeRoom.openingAt(activated, Policy.metropolitan().withZone(ZoneId.of(zone)))
+        ControlRoom room = controlRoom().withPolicy(Policy.metropolitan().withZone(ZoneId.of(zone)))
+                .openingAt(activated)
                 .given(form("S1").requested());
 
         room.when(activate("S1"));

@@ -1,16 +1,17 @@
 package vigil.core.scheme;
 
+import static vigil.core.story.ControlRoom.controlRoom;
 import static org.assertj.core.api.Assertions.assertThat;
-import static vigil.core.scheme.SchemeRoom.CRIME_MANAGER;
-import static vigil.core.scheme.SchemeRoom.CRIME_MANAGER_OF_NW;
-import static vigil.core.scheme.SchemeRoom.EVERYONE;
-import static vigil.core.scheme.SchemeRoom.OIC;
-import static vigil.core.scheme.SchemeRoom.RTRD;
-import static vigil.core.scheme.SchemeRoom.contact;
-import static vigil.core.scheme.SchemeRoom.form;
-import static vigil.core.scheme.SchemeRoom.london;
-import static vigil.core.scheme.SchemeRoom.victimToldOfScheme;
-import static vigil.core.scheme.SchemeRoom.withdraw;
+import static vigil.core.story.ControlRoom.CRIME_MANAGER;
+import static vigil.core.story.ControlRoom.CRIME_MANAGER_OF_NW;
+import static vigil.core.story.ControlRoom.EVERYONE;
+import static vigil.core.story.ControlRoom.OIC;
+import static vigil.core.story.ControlRoom.RTRD;
+import static vigil.core.story.SchemeActs.contact;
+import static vigil.core.story.SchemeActs.form;
+import static vigil.core.story.ControlRoom.london;
+import static vigil.core.story.SchemeActs.victimToldOfScheme;
+import static vigil.core.story.SchemeActs.withdraw;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -30,6 +31,7 @@ import vigil.core.Command.SchemeDecision;
 import vigil.core.Event;
 import vigil.core.Reason;
 import vigil.core.Role;
+import vigil.core.story.ControlRoom;
 
 /**
  * Form 4564 is the OIC's; the RTRD alone puts a scheme on CAD or turns it down; the OIC alone records contact with
@@ -40,7 +42,7 @@ import vigil.core.Role;
 class OnlyTheRightRoleMayActOnAScheme {
 
     /** A scheme command, the scene in which it is valid, and the roles the contract lets give it. */
-    record Rule(String command, UnaryOperator<SchemeRoom> scene, Function<Actor, Command> by, Set<Role> allowed) {
+    record Rule(String command, UnaryOperator<ControlRoom> scene, Function<Actor, Command> by, Set<Role> allowed) {
         @Override
         public String toString() {
             return command;
@@ -63,7 +65,7 @@ class OnlyTheRightRoleMayActOnAScheme {
     }
 
     /** Active, first-stage review sent, the victim rung since. */
-    static SchemeRoom underReviewWithTheVictimContacted(SchemeRoom room) {
+    static ControlRoom underReviewWithTheVictimContacted(ControlRoom room) {
         room.givenActive(form("S1")).given(victimToldOfScheme("S1"))
                 .whenClockReaches(london("2025-06-08T10:00"));
         assertThat(room.latest(Event.FirstStageReviewSent.class)).as("the review has begun").hasSize(1);
@@ -86,12 +88,12 @@ class OnlyTheRightRoleMayActOnAScheme {
     @ParameterizedTest(name = "{0} by {1} is refused")
     @MethodSource("refusals")
     void refusedToAnyoneElse(Rule rule, String who, Actor by) {
-        SchemeRoom room = rule.scene().apply(SchemeRoom.openingAt(london("2025-01-06T09:00")));
+        ControlRoom room = rule.scene().apply(controlRoom().openingAt(london("2025-01-06T09:00")));
         String before = room.engine().queries().describe();
 
         room.when(rule.by().apply(by));
 
-        assertThat(room.refusal()).isEqualTo(Reason.NOT_PERMITTED);
+        room.thenRejected(Reason.NOT_PERMITTED);
         assertThat(room.latest(Event.CommandRejected.class).get(0).command()).isEqualTo(rule.command());
         assertThat(room.engine().queries().describe()).as("a refusal changes nothing").isEqualTo(before);
     }
@@ -99,7 +101,7 @@ class OnlyTheRightRoleMayActOnAScheme {
     @ParameterizedTest(name = "{0} by {1} is accepted")
     @MethodSource("permissions")
     void acceptedFromTheRightPerson(Rule rule, String who, Actor by) {
-        SchemeRoom room = rule.scene().apply(SchemeRoom.openingAt(london("2025-01-06T09:00")));
+        ControlRoom room = rule.scene().apply(controlRoom().openingAt(london("2025-01-06T09:00")));
 
         room.when(rule.by().apply(by)).thenAccepted();
 
@@ -108,10 +110,10 @@ class OnlyTheRightRoleMayActOnAScheme {
 
     @Test
     void aCrimeManagerOfAnotherBcuMayNotDecideTheReview() {
-        SchemeRoom room = underReviewWithTheVictimContacted(SchemeRoom.openingAt(london("2025-01-06T09:00")));
+        ControlRoom room = underReviewWithTheVictimContacted(controlRoom().openingAt(london("2025-01-06T09:00")));
 
         room.when(withdraw("S1", CRIME_MANAGER_OF_NW));
-        assertThat(room.refusal()).isEqualTo(Reason.NOT_PERMITTED);
+        room.thenRejected(Reason.NOT_PERMITTED);
 
         room.when(withdraw("S1", CRIME_MANAGER)).thenAccepted();
         assertThat(room.latest(Event.SchemeWithdrawn.class)).hasSize(1);

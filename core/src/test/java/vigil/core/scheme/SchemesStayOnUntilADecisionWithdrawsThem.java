@@ -24,6 +24,8 @@ import vigil.core.Event;
 import vigil.core.Policy;
 import vigil.core.Recorded;
 import vigil.core.engine.Engine;
+import vigil.core.story.ControlRoom;
+import vigil.core.story.SchemeActs;
 
 /**
  * Random storms of scheme commands (requests complete and not, activations, rejections, contact attempts of every
@@ -44,7 +46,7 @@ import vigil.core.engine.Engine;
  * break the same promise.
  */
 class SchemesStayOnUntilADecisionWithdrawsThem {
-    static final Instant OPENING = SchemeRoom.london("2025-01-06T09:00");
+    static final Instant OPENING = ControlRoom.london("2025-01-06T09:00");
     static final int SCHEMES = 3;
     /** An actor index meaning "the person the contract names for this command". */
     static final int RIGHT_PERSON = -1;
@@ -117,7 +119,7 @@ class SchemesStayOnUntilADecisionWithdrawsThem {
 
     /** Five times in seven the person the contract names; otherwise anyone at all (who may be the right one too). */
     private static int actor(SplittableRandom random) {
-        return random.nextInt(7) < 5 ? RIGHT_PERSON : random.nextInt(SchemeRoom.EVERYONE.size());
+        return random.nextInt(7) < 5 ? RIGHT_PERSON : random.nextInt(ControlRoom.EVERYONE.size());
     }
 
     /** Any set of the things explained, its size (none to all) uniform. */
@@ -292,7 +294,7 @@ class SchemesStayOnUntilADecisionWithdrawsThem {
     // --- running a storm -----------------------------------------------------------------------------------------
 
     static final class Run {
-        final Engine engine = Engine.start(Policy.metropolitan(), SchemeRoom.ROSTER, OPENING);
+        final Engine engine = Engine.start(Policy.metropolitan(), ControlRoom.ROSTER, OPENING);
         final List<Recorded> log = new ArrayList<>();
         /** Probe call id to the scheme it was aimed at. */
         final Map<String, String> probed = new HashMap<>();
@@ -320,19 +322,19 @@ class SchemesStayOnUntilADecisionWithdrawsThem {
         void perform(Op op) {
             switch (op) {
                 case Request r -> {
-                    SchemeRoom.Form f = SchemeRoom.form(schemeId(r.scheme())).withClis(cli(r.scheme(), 0))
+                    SchemeActs.Form f = SchemeActs.form(schemeId(r.scheme())).withClis(cli(r.scheme(), 0))
                             .withAddress(address(r.scheme(), 3));
                     submit((r.complete() ? f : f.withCrimeRef(null)).requested());
                 }
-                case Activate a -> submit(new Command.ActivateScheme(who(a.actor(), SchemeRoom.RTRD),
+                case Activate a -> submit(new Command.ActivateScheme(who(a.actor(), ControlRoom.RTRD),
                         schemeId(a.scheme())));
-                case Reject r -> submit(new Command.RejectScheme(who(r.actor(), SchemeRoom.RTRD),
+                case Reject r -> submit(new Command.RejectScheme(who(r.actor(), ControlRoom.RTRD),
                         schemeId(r.scheme()), "storm"));
-                case Contact c -> submit(new Command.RecordVictimContact(who(c.actor(), SchemeRoom.OIC),
+                case Contact c -> submit(new Command.RecordVictimContact(who(c.actor(), ControlRoom.OIC),
                         schemeId(c.scheme()), "PHONE", c.outcome(),
                         c.explained().isEmpty() ? EnumSet.noneOf(Explained.class) : EnumSet.copyOf(c.explained()),
                         null));
-                case Review r -> submit(new Command.ReviewScheme(who(r.actor(), SchemeRoom.OIC),
+                case Review r -> submit(new Command.ReviewScheme(who(r.actor(), ControlRoom.OIC),
                         schemeId(r.scheme()), r.decision(), "storm"));
                 case Probe p -> probe(p.scheme(), p.form());
                 case Wait w -> now = now.plus(Duration.ofHours(w.hours()));
@@ -359,11 +361,12 @@ class SchemesStayOnUntilADecisionWithdrawsThem {
         private void probe(int s, int form) {
             String callId = "P" + (probed.size() + 1);
             probed.put(callId, schemeId(s));
-            submit(form <= 2 ? SchemeRoom.callFrom(callId, cli(s, form)) : SchemeRoom.callAbout(callId, address(s, form)));
+            submit(form <= 2 ? SchemeActs.callFrom(callId, cli(s, form))
+                    : SchemeActs.callAbout(callId, address(s, form)));
         }
 
         private static Actor who(int actor, Actor rightPerson) {
-            return actor == RIGHT_PERSON ? rightPerson : SchemeRoom.EVERYONE.get(actor);
+            return actor == RIGHT_PERSON ? rightPerson : ControlRoom.EVERYONE.get(actor);
         }
 
         private void submit(Command c) {

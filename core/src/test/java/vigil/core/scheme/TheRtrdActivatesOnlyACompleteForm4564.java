@@ -1,11 +1,12 @@
 package vigil.core.scheme;
 
+import static vigil.core.story.ControlRoom.controlRoom;
 import static org.assertj.core.api.Assertions.assertThat;
-import static vigil.core.scheme.SchemeRoom.activate;
-import static vigil.core.scheme.SchemeRoom.call;
-import static vigil.core.scheme.SchemeRoom.form;
-import static vigil.core.scheme.SchemeRoom.london;
-import static vigil.core.scheme.SchemeRoom.reject;
+import static vigil.core.story.SchemeActs.activate;
+import static vigil.core.story.SchemeActs.call;
+import static vigil.core.story.SchemeActs.form;
+import static vigil.core.story.ControlRoom.london;
+import static vigil.core.story.SchemeActs.reject;
 
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,8 @@ import vigil.core.Event.SchemeMatched;
 import vigil.core.Event.SchemeRejected;
 import vigil.core.Event.SchemeRequested;
 import vigil.core.Reason;
-import vigil.core.scheme.SchemeRoom.Form;
+import vigil.core.story.SchemeActs.Form;
+import vigil.core.story.ControlRoom;
 
 /**
  * The RTRD checks Form 4564 and puts the scheme on CAD. A form that lacks what the scheme needs to work (somewhere
@@ -56,13 +58,13 @@ class TheRtrdActivatesOnlyACompleteForm4564 {
     @EnumSource(Gap.class)
     void anIncompleteFormIsRecordedButNeverActivated(Gap gap) {
         Form incomplete = gap.leaveOut.apply(form("S1"));
-        SchemeRoom room = SchemeRoom.openingAt(london("2025-01-06T09:00"));
+        ControlRoom room = controlRoom().openingAt(london("2025-01-06T09:00"));
 
         room.when(incomplete.requested());
         assertThat(room.latest(SchemeRequested.class)).as("the request is recorded as given").hasSize(1);
 
         room.at(london("2025-01-06T10:00")).when(activate("S1"));
-        assertThat(room.refusal()).isEqualTo(Reason.INCOMPLETE_REQUEST);
+        room.thenRejected(Reason.INCOMPLETE_REQUEST);
 
         room.at(london("2025-01-06T11:00")).when(call("C1", "07700 900123", "Flat 2, 10 Example Road, London SE1 1AA"));
         assertThat(room.latest(SchemeMatched.class)).as("an unactivated scheme matches nothing").isEmpty();
@@ -71,7 +73,7 @@ class TheRtrdActivatesOnlyACompleteForm4564 {
     @ParameterizedTest
     @EnumSource(Gap.class)
     void theRtrdMayStillRejectAnIncompleteForm(Gap gap) {
-        SchemeRoom room = SchemeRoom.openingAt(london("2025-01-06T09:00"))
+        ControlRoom room = controlRoom().openingAt(london("2025-01-06T09:00"))
                 .given(gap.leaveOut.apply(form("S1")).requested());
 
         room.when(reject("S1")).thenAccepted();
@@ -81,7 +83,7 @@ class TheRtrdActivatesOnlyACompleteForm4564 {
 
     @Test
     void aNumberAloneIsSomewhereToMatch() {
-        SchemeRoom room = SchemeRoom.openingAt(london("2025-01-06T09:00"))
+        ControlRoom room = controlRoom().openingAt(london("2025-01-06T09:00"))
                 .given(form("S1").withAddress(null).withClis("07700 900123").requested());
 
         room.at(london("2025-01-06T10:00")).when(activate("S1")).thenAccepted();
@@ -91,7 +93,7 @@ class TheRtrdActivatesOnlyACompleteForm4564 {
 
     @Test
     void anAddressAloneIsSomewhereToMatch() {
-        SchemeRoom room = SchemeRoom.openingAt(london("2025-01-06T09:00"))
+        ControlRoom room = controlRoom().openingAt(london("2025-01-06T09:00"))
                 .given(form("S1").withClis().requested());
 
         room.at(london("2025-01-06T10:00")).when(activate("S1")).thenAccepted();
@@ -101,40 +103,40 @@ class TheRtrdActivatesOnlyACompleteForm4564 {
 
     @Test
     void aRejectedFormCannotBeActivatedAfterwards() {
-        SchemeRoom room = SchemeRoom.openingAt(london("2025-01-06T09:00"))
+        ControlRoom room = controlRoom().openingAt(london("2025-01-06T09:00"))
                 .given(form("S1").requested(), reject("S1"));
 
         room.when(activate("S1"));
 
-        assertThat(room.refusal()).isEqualTo(Reason.INVALID_STATE);
+        room.thenRejected(Reason.INVALID_STATE);
     }
 
     @Test
     void aSchemeIsActivatedOnce() {
-        SchemeRoom room = SchemeRoom.openingAt(london("2025-01-06T09:00")).givenActive(form("S1"));
+        ControlRoom room = controlRoom().openingAt(london("2025-01-06T09:00")).givenActive(form("S1"));
 
         room.when(activate("S1"));
-        assertThat(room.refusal()).isEqualTo(Reason.INVALID_STATE);
+        room.thenRejected(Reason.INVALID_STATE);
 
         room.when(reject("S1"));
-        assertThat(room.refusal()).isEqualTo(Reason.INVALID_STATE);
+        room.thenRejected(Reason.INVALID_STATE);
     }
 
     @Test
     void aSchemeIdIsRequestedOnce() {
-        SchemeRoom room = SchemeRoom.openingAt(london("2025-01-06T09:00")).given(form("S1").requested());
+        ControlRoom room = controlRoom().openingAt(london("2025-01-06T09:00")).given(form("S1").requested());
 
         room.when(form("S1").withAddress("1 Other Street, London SE1 2BB").requested());
 
-        assertThat(room.refusal()).isEqualTo(Reason.DUPLICATE_ID);
+        room.thenRejected(Reason.DUPLICATE_ID);
     }
 
     @Test
     void anUnknownSchemeCannotBeActivated() {
-        SchemeRoom room = SchemeRoom.openingAt(london("2025-01-06T09:00"));
+        ControlRoom room = controlRoom().openingAt(london("2025-01-06T09:00"));
 
         room.when(activate("S404"));
 
-        assertThat(room.refusal()).isEqualTo(Reason.UNKNOWN_SCHEME);
+        room.thenRejected(Reason.UNKNOWN_SCHEME);
     }
 }

@@ -1,10 +1,11 @@
 package vigil.core.scheme;
 
+import static vigil.core.story.ControlRoom.controlRoom;
 import static org.assertj.core.api.Assertions.assertThat;
-import static vigil.core.scheme.SchemeRoom.contact;
-import static vigil.core.scheme.SchemeRoom.form;
-import static vigil.core.scheme.SchemeRoom.london;
-import static vigil.core.scheme.SchemeRoom.withdraw;
+import static vigil.core.story.SchemeActs.contact;
+import static vigil.core.story.SchemeActs.form;
+import static vigil.core.story.ControlRoom.london;
+import static vigil.core.story.SchemeActs.withdraw;
 
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +21,7 @@ import vigil.core.Event.SchemeWithdrawn;
 import vigil.core.Event.VictimContactOverdue;
 import vigil.core.Policy;
 import vigil.core.Span;
+import vigil.core.story.ControlRoom;
 
 /**
  * Once a scheme is on, the OIC must reach the victim and explain what it is and how long it lasts. If no CONTACTED
@@ -53,7 +55,7 @@ class TheVictimIsToldWithinAWeek {
     @ParameterizedTest(name = "{0}: overdue {2}")
     @MethodSource("attemptsInTheFirstWeek")
     void overdueUnlessReachedAndToldWhatAndHowLong(String story, List<Command> attempts, boolean overdue) {
-        SchemeRoom room = SchemeRoom.openingAt(ACTIVATED).givenActive(form("S1"))
+        ControlRoom room = controlRoom().openingAt(ACTIVATED).givenActive(form("S1"))
                 .at(london("2025-02-04T10:00")).given(attempts.toArray(Command[]::new));
 
         room.whenClockReaches(A_WEEK_ON.minusSeconds(1));
@@ -65,7 +67,7 @@ class TheVictimIsToldWithinAWeek {
 
     @Test
     void theOverdueNoticeNamesTheOicAndComesOnce() {
-        SchemeRoom room = SchemeRoom.openingAt(ACTIVATED).givenActive(form("S1").withOic("oic2"));
+        ControlRoom room = controlRoom().openingAt(ACTIVATED).givenActive(form("S1").withOic("oic2"));
 
         room.whenClockReaches(london("2025-05-01T10:00"));
 
@@ -79,9 +81,9 @@ class TheVictimIsToldWithinAWeek {
     void aSchemeWithdrawnBeforeTheWeekIsUpIsStillOverdue() {
         Policy shortSchemes = Policy.metropolitan().withSchemeMaxDuration(Span.parse("P5D"))
                 .withSchemeReviewLead(Span.parse("P4D"));
-        SchemeRoom room = SchemeRoom.openingAt(ACTIVATED, shortSchemes).givenActive(form("S1"))
+        ControlRoom room = controlRoom().withPolicy(shortSchemes).openingAt(ACTIVATED).givenActive(form("S1"))
                 .at(london("2025-02-05T10:00")).given(contact("S1", ContactOutcome.NO_ANSWER))
-                .at(london("2025-02-05T11:00")).given(withdraw("S1", SchemeRoom.OIC));
+                .at(london("2025-02-05T11:00")).given(withdraw("S1", ControlRoom.OIC));
         assertThat(room.recorded(SchemeWithdrawn.class)).as("withdrawn after the first-stage review").hasSize(1);
 
         room.whenClockReaches(london("2025-03-01T10:00"));
@@ -93,7 +95,7 @@ class TheVictimIsToldWithinAWeek {
 
     @Test
     void reachingHerAtTheLastInstantIsInTime() {
-        SchemeRoom room = SchemeRoom.openingAt(ACTIVATED).givenActive(form("S1"))
+        ControlRoom room = controlRoom().openingAt(ACTIVATED).givenActive(form("S1"))
                 .at(A_WEEK_ON).given(contact("S1", ContactOutcome.CONTACTED, Explained.SCHEME, Explained.DURATION));
 
         room.whenClockReaches(london("2025-03-01T10:00"));
@@ -103,7 +105,7 @@ class TheVictimIsToldWithinAWeek {
 
     @Test
     void reachingHerLateDoesNotUndoTheNotice() {
-        SchemeRoom room = SchemeRoom.openingAt(ACTIVATED).givenActive(form("S1"))
+        ControlRoom room = controlRoom().openingAt(ACTIVATED).givenActive(form("S1"))
                 .at(A_WEEK_ON.plusSeconds(60));
 
         room.when(contact("S1", ContactOutcome.CONTACTED, Explained.SCHEME, Explained.DURATION));
@@ -116,7 +118,7 @@ class TheVictimIsToldWithinAWeek {
     @Test
     void theWeekRunsInCalendarDaysAcrossTheClockChange() {
         // activated at noon GMT on 27 March 2025; the clocks go forward on the 30th; due at noon BST on 3 April
-        SchemeRoom room = SchemeRoom.openingAt(london("2025-03-27T12:00")).givenActive(form("S1"));
+        ControlRoom room = controlRoom().openingAt(london("2025-03-27T12:00")).givenActive(form("S1"));
 
         room.whenClockReaches(london("2025-04-04T12:00"));
 

@@ -1,12 +1,13 @@
 package vigil.core.scheme;
 
+import static vigil.core.story.ControlRoom.controlRoom;
 import static org.assertj.core.api.Assertions.assertThat;
-import static vigil.core.scheme.SchemeRoom.OIC;
-import static vigil.core.scheme.SchemeRoom.contact;
-import static vigil.core.scheme.SchemeRoom.form;
-import static vigil.core.scheme.SchemeRoom.london;
-import static vigil.core.scheme.SchemeRoom.victimToldOfScheme;
-import static vigil.core.scheme.SchemeRoom.withdraw;
+import static vigil.core.story.ControlRoom.OIC;
+import static vigil.core.story.SchemeActs.contact;
+import static vigil.core.story.SchemeActs.form;
+import static vigil.core.story.ControlRoom.london;
+import static vigil.core.story.SchemeActs.victimToldOfScheme;
+import static vigil.core.story.SchemeActs.withdraw;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -17,6 +18,7 @@ import vigil.core.Command;
 import vigil.core.Command.ContactOutcome;
 import vigil.core.Command.Explained;
 import vigil.core.Event.SchemeWithdrawn;
+import vigil.core.story.ControlRoom;
 
 /**
  * The IOPC found a victim whose marker was removed without her knowing. Every withdrawal now says whether she was
@@ -48,7 +50,7 @@ class WithdrawalRecordsWhetherTheVictimWasTold {
     @ParameterizedTest(name = "{0}: victimInformed {2}")
     @MethodSource("attemptsSinceTheReview")
     void victimInformedFollowsTheAttemptsSinceTheReview(String story, List<Command> attempts, boolean informed) {
-        SchemeRoom room = SchemeRoom.openingAt(london("2025-01-06T10:00")).givenActive(form("S1"))
+        ControlRoom room = controlRoom().openingAt(london("2025-01-06T10:00")).givenActive(form("S1"))
                 .at(london("2025-01-07T10:00")).given(victimToldOfScheme("S1"))
                 .whenClockReaches(london("2025-06-08T10:00"))
                 .at(london("2025-06-09T10:00")).given(attempts.toArray(Command[]::new));
@@ -62,7 +64,7 @@ class WithdrawalRecordsWhetherTheVictimWasTold {
     @ParameterizedTest(name = "told of the withdrawal before the review, then {0}")
     @MethodSource("failedOutcomes")
     void beingToldBeforeTheReviewBeganDoesNotCount(ContactOutcome since) {
-        SchemeRoom room = SchemeRoom.openingAt(london("2025-01-06T10:00")).givenActive(form("S1"))
+        ControlRoom room = controlRoom().openingAt(london("2025-01-06T10:00")).givenActive(form("S1"))
                 .at(london("2025-01-07T10:00"))
                 .given(contact("S1", ContactOutcome.CONTACTED, Explained.SCHEME, Explained.DURATION,
                         Explained.WITHDRAWAL))

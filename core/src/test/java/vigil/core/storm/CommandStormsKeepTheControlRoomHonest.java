@@ -49,6 +49,11 @@ class CommandStormsKeepTheControlRoomHonest {
     }
 
     @Test
+    void anEngineRestoredFromASnapshotCarriesOnLikeTheLiveOne() {
+        Storms.hold(Invariant.SNAPSHOT_MATCHES_LIVE);
+    }
+
+    @Test
     void onlyCloseIncidentClosesAnIncident() {
         Storms.hold(Invariant.CLOSED_ONLY_BY_COMMAND);
     }

@@ -14,6 +14,11 @@ enum Invariant {
     DUE_DEADLINE_FIRES,
     /** An engine rebuilt from the events has the same state, and carries on exactly like the live one. */
     REBUILD_MATCHES_LIVE,
+    /**
+     * An engine restored from a snapshot taken at a cut point drawn from the seed carries on exactly like the live
+     * one, and at the end both snapshot to the same bytes; a snapshot of a restored engine is the one it came from.
+     */
+    SNAPSHOT_MATCHES_LIVE,
     /** IncidentClosed comes only from a CloseIncident for that incident, after a UnitCleared for each unit on it. */
     CLOSED_ONLY_BY_COMMAND,
     /** seq runs 1..n without gaps, at never goes backwards, a command's own events are at its instant. */

@@ -91,13 +91,13 @@ final class Ledger {
         return units.computeIfAbsent(id, k -> new UnitBook());
     }
 
-    /** Reads one event; returns what it breaks (if anything), then updates the account. */
     /** A closed incident leaves live state retainClosedFor after closing; its deadlines due after that are moot. */
     private boolean forgottenBefore(Inc i, Instant due) {
         return i.closedAt != null && policy.retainClosedFor() != null
                 && !due.isBefore(policy.retainClosedFor().addTo(i.closedAt, policy.zone()));
     }
 
+    /** Reads one event; returns what it breaks (if anything), then updates the account. */
     List<Breach> read(Recorded r) {
         List<Breach> out = new ArrayList<>(1);
         Instant at = r.at();

@@ -259,7 +259,7 @@ record Storm(long seed, Policy policy, List<Op> ops) {
             case LINK_CALL -> new Command.LinkCall(by, call(op), incident(op));
             case REGRADE -> new Command.Regrade(by, incident(op), grade, "storm");
             case ASSIGN -> new Command.AssignUnit(by, incident(op), unit(op));
-            case DIVERT -> new Command.DivertUnit(by, unit(op), incident(op), "storm");
+            case DIVERT -> new Command.DivertUnit(by, incident(op), unit(op), "storm");
             case ACK -> new Command.AcknowledgeAssignment(by, incident(op), unit(op));
             case ARRIVE -> new Command.ArriveAtScene(by, incident(op), unit(op));
             case CLEAR -> new Command.ClearUnit(by, incident(op), unit(op));

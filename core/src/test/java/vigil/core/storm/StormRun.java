@@ -3,12 +3,14 @@ package vigil.core.storm;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SplittableRandom;
 import vigil.core.Command;
 import vigil.core.Event;
 import vigil.core.Recorded;
@@ -68,6 +70,14 @@ final class StormRun {
     private Failure go() {
         List<Op> ops = storm.ops();
         int shadowFrom = ops.size() / 2;
+        // Snapshot after this many ops (0: before the first), drawn from the seed so a failure replays.
+        int cut = new SplittableRandom(storm.seed()).nextInt(ops.size() + 1);
+        if (cut == 0 && checking == Invariant.SNAPSHOT_MATCHES_LIVE) {
+            Failure f = restoreShadow();
+            if (f != null) {
+                return f;
+            }
+        }
         for (step = 0; step < ops.size(); step++) {
             Op op = ops.get(step);
             clock = clock.plusSeconds(op.gapSeconds());
@@ -81,6 +91,9 @@ final class StormRun {
             if (f == null && step == shadowFrom - 1 && checking == Invariant.REBUILD_MATCHES_LIVE) {
                 shadow = Engine.rebuild(storm.policy(), Storm.ROSTER, Storm.START, history);
             }
+            if (f == null && step == cut - 1 && checking == Invariant.SNAPSHOT_MATCHES_LIVE) {
+                f = restoreShadow();
+            }
             if (f != null) {
                 return f;
             }
@@ -89,7 +102,30 @@ final class StormRun {
         timeline.append("  end ").append(clock).append(" advanceTo (aftermath)\n");
         lastStepWasTimePassing = true;
         Failure f = advance(clock);
+        if (f == null && checking == Invariant.SNAPSHOT_MATCHES_LIVE && !Arrays.equals(engine.snapshot(),
+                shadow.snapshot())) {
+            f = fail(Invariant.SNAPSHOT_MATCHES_LIVE, "after the aftermath the restored engine's state differs:\n"
+                    + "    live:     " + engine.queries().describe() + "\n    restored: "
+                    + shadow.queries().describe());
+        }
         return f != null ? f : afterEveryStep();
+    }
+
+    /** The shadow becomes an engine restored from a snapshot of the live one, which must snapshot to the same bytes. */
+    private Failure restoreShadow() {
+        byte[] taken = engine.snapshot();
+        shadow = Engine.restore(storm.policy(), taken);
+        if (!Arrays.equals(shadow.snapshot(), taken)) {
+            return fail(Invariant.SNAPSHOT_MATCHES_LIVE, "a snapshot of the restored engine differs from the one it "
+                    + "was restored from (op " + step + ")");
+        }
+        if (!shadow.queries().describe().equals(engine.queries().describe())) {
+            return fail(Invariant.SNAPSHOT_MATCHES_LIVE, "the restored engine's state differs at op " + step + ":\n"
+                    + "    live:     " + engine.queries().describe() + "\n    restored: "
+                    + shadow.queries().describe());
+        }
+        timeline.append("  snapshot taken and restored after op ").append(step).append('\n');
+        return null;
     }
 
     private Failure advance(Instant t) {
@@ -116,9 +152,10 @@ final class StormRun {
 
     private Failure compareShadow(List<Recorded> fromShadow, List<Recorded> fromLive) {
         if (fromShadow != null && !fromShadow.equals(fromLive)) {
-            return fail(Invariant.REBUILD_MATCHES_LIVE, "an engine rebuilt from the events of the first "
-                    + storm.ops().size() / 2 + " ops went a different way:\n    live:    " + fromLive
-                    + "\n    rebuilt: " + fromShadow);
+            return fail(checking, "an engine " + (checking == Invariant.REBUILD_MATCHES_LIVE
+                    ? "rebuilt from the events of the first " + storm.ops().size() / 2 + " ops"
+                    : "restored from a snapshot") + " went a different way:\n    live:    " + fromLive
+                    + "\n    shadow:  " + fromShadow);
         }
         return null;
     }

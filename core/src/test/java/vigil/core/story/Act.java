@@ -15,6 +15,11 @@ public record Act(Actor actor, Function<Actor, Command> make) {
         Objects.requireNonNull(make, "make");
     }
 
+    /** A command as it stands: given by the actor it names, whoever {@link #by} would hand it to. */
+    public static Act of(Command command) {
+        return new Act(command.by(), by -> command);
+    }
+
     public Act by(Actor someoneElse) {
         return new Act(someoneElse, make);
     }

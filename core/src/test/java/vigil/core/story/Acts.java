@@ -66,7 +66,7 @@ public final class Acts {
     public record Diverting(String unitId) {
         public Act to(String incidentId) {
             return new Act(despatcher(),
-                    by -> new Command.DivertUnit(by, unitId, incidentId, "more urgent call"));
+                    by -> new Command.DivertUnit(by, incidentId, unitId, "more urgent call"));
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import vigil.core.Actor;
+import vigil.core.Command;
 import vigil.core.Event;
 import vigil.core.Grade;
 import vigil.core.Location;
@@ -40,18 +41,32 @@ public final class ControlRoom {
     public static final String CAD_2 = "CAD-2";
     public static final String CAD_3 = "CAD-3";
 
-    /** One member of staff for every role, three response cars. */
+    public static final Actor CALL_HANDLER = new Actor("ch1", Role.CALL_HANDLER, "SE");
+    public static final Actor DESPATCHER = new Actor("dsp1", Role.DESPATCHER, "SE");
+    public static final Actor CONTROLLER = new Actor("ctl1", Role.CONTROLLER, "SE");
+    public static final Actor INSPECTOR = new Actor("insp1", Role.INSPECTOR, "SE");
+    public static final Actor DUTY_OFFICER = new Actor("do1", Role.DUTY_OFFICER, null);
+    public static final Actor RTRD = new Actor("rtrd1", Role.RTRD, null);
+    public static final Actor OIC = new Actor("oic1", Role.OIC, "SE");
+    public static final Actor OIC_OF_NW = new Actor("oic2", Role.OIC, "NW");
+    /** Listed before the SE crime manager, so "the first crime manager on the roster" is the wrong one for SE. */
+    public static final Actor CRIME_MANAGER_OF_NW = new Actor("cmNW", Role.CRIME_MANAGER, "NW");
+    public static final Actor CRIME_MANAGER = new Actor("cmSE", Role.CRIME_MANAGER, "SE");
+    public static final Actor QA_REVIEWER = new Actor("qa1", Role.QA_REVIEWER, null);
+    public static final Actor ADMIN = new Actor("adm1", Role.ADMIN, null);
+    public static final Actor UNIT = Actor.unit(U1);
+
+    /** Everyone who may give a command: the staff in roster order, then a unit. */
+    public static final List<Actor> EVERYONE = List.of(CALL_HANDLER, DESPATCHER, CONTROLLER, INSPECTOR, DUTY_OFFICER,
+            RTRD, OIC, OIC_OF_NW, CRIME_MANAGER_OF_NW, CRIME_MANAGER, QA_REVIEWER, ADMIN, UNIT);
+
+    /**
+     * The one roster of every story: a member of staff for every role in the SE BCU (or none), a second OIC and
+     * crime manager of NW for the stories about BCUs, and three response cars.
+     */
     public static final Roster ROSTER = new Roster(
-            List.of(new Roster.StaffMember("ch1", Role.CALL_HANDLER, "SE"),
-                    new Roster.StaffMember("dsp1", Role.DESPATCHER, "SE"),
-                    new Roster.StaffMember("ctl1", Role.CONTROLLER, "SE"),
-                    new Roster.StaffMember("insp1", Role.INSPECTOR, "SE"),
-                    new Roster.StaffMember("do1", Role.DUTY_OFFICER, null),
-                    new Roster.StaffMember("rtrd1", Role.RTRD, null),
-                    new Roster.StaffMember("oic1", Role.OIC, "SE"),
-                    new Roster.StaffMember("cm1", Role.CRIME_MANAGER, "SE"),
-                    new Roster.StaffMember("qa1", Role.QA_REVIEWER, null),
-                    new Roster.StaffMember("adm1", Role.ADMIN, null)),
+            EVERYONE.stream().filter(a -> a.role() != Role.UNIT)
+                    .map(a -> new Roster.StaffMember(a.id(), a.role(), a.bcu())).toList(),
             List.of(new Roster.UnitSpec(U1, "MD21", new Location(51.498, -0.090)),
                     new Roster.UnitSpec(U2, "MD22", new Location(51.487, -0.071)),
                     new Roster.UnitSpec(U3, "MD23", new Location(51.480, -0.100))));
@@ -73,12 +88,10 @@ public final class ControlRoom {
 
     // --- staff -----------------------------------------------------------------------------------------------------
 
-    /** The roster's member holding {@code role}, or the unit {@code U1} for {@link Role#UNIT}. */
+    /** The SE (or BCU-less) member of staff holding {@code role}, or the unit {@code U1} for {@link Role#UNIT}. */
     public static Actor staffWith(Role role) {
-        if (role == Role.UNIT) {
-            return Actor.unit(U1);
-        }
-        return ROSTER.staff().stream().filter(s -> s.role() == role).findFirst().orElseThrow().actor();
+        return EVERYONE.stream().filter(a -> a.role() == role && (a.bcu() == null || a.bcu().equals("SE")))
+                .findFirst().orElseThrow();
     }
 
     public static Actor callHandler() {
@@ -123,6 +136,10 @@ public final class ControlRoom {
     /** A wall-clock time in London, as a control room log would write it: {@code london("2018-05-31T23:58")}. */
     public static Instant london(String localDateTime) {
         return LocalDateTime.parse(localDateTime).atZone(LONDON).toInstant();
+    }
+
+    public static Instant utc(String instant) {
+        return Instant.parse(instant);
     }
 
     // --- setting up ------------------------------------------------------------------------------------------------
@@ -192,6 +209,16 @@ public final class ControlRoom {
         return this;
     }
 
+    /** Commands, each given by the actor it names, that set the scene: each must be accepted. */
+    public ControlRoom given(Command... commands) {
+        return given(Arrays.stream(commands).map(Act::of).toArray(Act[]::new));
+    }
+
+    /** A complete scheme requested and activated now. */
+    public ControlRoom givenActive(SchemeActs.Form form) {
+        return given(form.requested(), SchemeActs.activate(form.schemeId()));
+    }
+
     /** An incident created now from a call of its own ({@code call-CAD-1}). */
     public GivenIncident givenIncident(String incidentId, Grade grade) {
         String callId = callFor(incidentId);
@@ -236,6 +263,10 @@ public final class ControlRoom {
         latest = submit(act);
         latestAct = act;
         return this;
+    }
+
+    public ControlRoom when(Command command) {
+        return when(Act.of(command));
     }
 
     /** Time passes to {@code instant}: every deadline due up to and including it fires. */
@@ -348,6 +379,30 @@ public final class ControlRoom {
 
     public List<Recorded> history() {
         return List.copyOf(history);
+    }
+
+    /** The events of {@code type} the last when step recorded (deadline events fired on the way included). */
+    public <E extends Event> List<E> latest(Class<E> type) {
+        return only(type, latest);
+    }
+
+    /** The events of {@code type} in the whole record. */
+    public <E extends Event> List<E> recorded(Class<E> type) {
+        return only(type, history);
+    }
+
+    /** The instant the last event of {@code type} was recorded. */
+    public Instant lastAt(Class<? extends Event> type) {
+        for (int k = history.size() - 1; k >= 0; k--) {
+            if (type.isInstance(history.get(k).event())) {
+                return history.get(k).at();
+            }
+        }
+        throw new AssertionError("no " + type.getSimpleName() + " in the record:\n" + lines(history));
+    }
+
+    private static <E extends Event> List<E> only(Class<E> type, List<Recorded> records) {
+        return records.stream().map(Recorded::event).filter(type::isInstance).map(type::cast).toList();
     }
 
     public Queries.IncidentView incident(String incidentId) {

@@ -2,23 +2,55 @@ package vigil.core.story;
 
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.StringJoiner;
+import java.util.stream.Collectors;
 import vigil.core.Event;
 import vigil.core.Recorded;
 
 /**
  * An event a story expects: its type name as the contract prints it, the fields that matter (named as in the
  * contract), and optionally the instant. Fields not named are not compared, so a story says only what it means.
+ * The type and every field name must exist in {@link Event}'s sealed hierarchy, checked when the expectation is
+ * built: a misspelt name would otherwise match nothing, and "the record has no such event" would pass unchecked.
  */
 public record Expected(String type, Map<String, Object> fields, Instant at) {
+    private static final Map<String, Class<?>> EVENT_TYPES = new HashMap<>();
+
+    static {
+        collect(Event.class);
+    }
+
+    private static void collect(Class<?> sealed) {
+        for (Class<?> c : sealed.getPermittedSubclasses()) {
+            if (c.isInterface()) {
+                collect(c);
+            } else {
+                EVENT_TYPES.put(c.getSimpleName(), c);
+            }
+        }
+    }
 
     public Expected {
         Objects.requireNonNull(type, "type");
         fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        Class<?> event = EVENT_TYPES.get(type);
+        if (event == null) {
+            throw new IllegalArgumentException("no event type '" + type + "' in Event's sealed hierarchy");
+        }
+        Set<String> names = Arrays.stream(event.getRecordComponents()).map(RecordComponent::getName)
+                .collect(Collectors.toSet());
+        for (String f : fields.keySet()) {
+            if (!names.contains(f)) {
+                throw new IllegalArgumentException(type + " has no field '" + f + "' (it has " + names + ")");
+            }
+        }
     }
 
     /** {@code event("UnitAssigned", "incidentId", "CAD-1", "unitId", "U1")}. Values may be null. */

@@ -81,7 +81,8 @@ class SecurityConfiguration {
         AccessDeniedHandler denied = (req, res, e) -> problem(res, 403, "forbidden", "Forbidden",
                 e instanceof CsrfException ? "a request made with a page's session needs the page's CSRF token"
                         : "this login may not make this request", false);
-        http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**")
+        http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                        "/swagger-ui/**")
                 .authenticationManager(manager)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()

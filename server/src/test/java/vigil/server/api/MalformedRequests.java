@@ -24,8 +24,7 @@ final class MalformedRequests {
     static final String DESPATCHER = "DESPATCHER dsp1 SE";
     static final String QA = "QA_REVIEWER qa1 SE";
     static final String ADMIN = "ADMIN admin";
-    /** Logged in, but not a role the engine lets record calls or request schemes: refused NOT_PERMITTED (403). */
-    static final String NOT_PERMITTED = QA;
+    static final String NOT_ON_THE_ROSTER = "CALL_HANDLER ghost SE";
 
     /** One request: what it is (for messages), as whom, and how to send it. */
     record Bad(String what, HttpRequest.Builder request) {}
@@ -64,9 +63,13 @@ final class MalformedRequests {
                     "outcome", "LEARNING", "note", "n"),
             base(ADMIN, List.of("unitId"), "do", "RetireUnit", "unitId", "U-NONE"),
             base(ADMIN, List.of("staffId"), "do", "RemoveStaff", "staffId", "nobody"),
-            base(NOT_PERMITTED, List.of("callId"), "do", "RecordCall", "callId", "C-GHOST", "cli",
+            // A despatcher's command sent by a call handler: the engine refuses it NOT_PERMITTED (403).
+            base(CALL_HANDLER, List.of("incidentId", "unitId"), "do", "AssignUnit", "incidentId", "CAD-NONE",
+                    "unitId", "U-NONE"),
+            // Someone with no account at all: no login (401), whatever the body.
+            base(NOT_ON_THE_ROSTER, List.of("callId"), "do", "RecordCall", "callId", "C-GHOST", "cli",
                     "07700 900123", "location", Map.of("lat", 51.5, "lon", -0.09)),
-            base(NOT_PERMITTED, List.of("schemeId"), "do", "RequestScheme", "schemeId", "S-GHOST", "clis",
+            base(NOT_ON_THE_ROSTER, List.of("schemeId"), "do", "RequestScheme", "schemeId", "S-GHOST", "clis",
                     List.of("07700 900123"), "preferredContact", Map.of("method", "phone")));
 
     private static final List<Object> WRONG_VALUES = List.of(7, -1.5, true, false, List.of(), List.of("x"),

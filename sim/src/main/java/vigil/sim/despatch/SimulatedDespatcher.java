@@ -199,7 +199,7 @@ public final class SimulatedDespatcher {
     private void divert(Job job, NearestUnit candidate, Instant at) {
         Crew crew = crews.get(candidate.unitId());
         Job original = crew.job;
-        List<Recorded> events = send(new Command.DivertUnit(despatcher, crew.id, job.incidentId,
+        List<Recorded> events = send(new Command.DivertUnit(despatcher, job.incidentId, crew.id,
                 "grade " + job.grade() + " call and no unit free"), at);
         original.crew = null;
         original.divertedFrom = true;

@@ -1,6 +1,7 @@
 package vigil.sim.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -19,7 +20,8 @@ import vigil.core.Recorded;
 
 /**
  * One event as one line of JSON: {@code seq}, {@code at} (UTC, Z), {@code type}, then the event's fields in their
- * declared order, then {@code by} (who caused it; absent for deadlines). Absent optional fields are left out.
+ * declared order (the contract's order where the record names its ids otherwise), then {@code by} (who caused it;
+ * absent for deadlines). Absent optional fields are left out.
  * {@link #parse} reads such a line back: {@code line(parse(l))} is {@code l} for every line {@link #line} wrote.
  */
 public final class EventJson {
@@ -30,7 +32,19 @@ public final class EventJson {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             // Sets (of enums) are written in declaration order; keep that order when reading them back.
             .addModule(new SimpleModule().addAbstractTypeMapping(Set.class, LinkedHashSet.class))
+            .addMixIn(Event.UnitDiverted.class, UnitDivertedInContractOrder.class)
+            .addMixIn(Event.DivertReviewRequested.class, DivertReviewRequestedInContractOrder.class)
             .build();
+
+    /*
+     * The records name their ids incident first, unit last; the contract's lines (and every hash over them) keep the
+     * order the contract printed before that, so these two events are written in it.
+     */
+    @JsonPropertyOrder({"unitId", "fromIncidentId", "toIncidentId", "reason"})
+    private interface UnitDivertedInContractOrder {}
+
+    @JsonPropertyOrder({"incidentId", "unitId", "toIncidentId", "notifies"})
+    private interface DivertReviewRequestedInContractOrder {}
 
     private static final Map<String, Class<? extends Event>> TYPES = new HashMap<>();
 

@@ -178,6 +178,12 @@ public final class ScenarioReader {
         return new Location(lat, lon);
     }
 
+    /** The step's fields read in the contract's order (unitId first), so a step missing both names unitId. */
+    private static Command divertUnit(Fields s, Actor by) {
+        String unitId = s.text("unitId");
+        return new DivertUnit(by, s.text("toIncidentId"), unitId, s.freeText("reason"));
+    }
+
     private static Command command(String what, Fields s, Actor by) {
         return switch (what) {
             case "RecordCall" -> new RecordCall(by, s.text("callId"), s.optionalText("cli"), s.optionalText("address"),
@@ -189,7 +195,7 @@ public final class ScenarioReader {
             case "Regrade" -> new Regrade(by, s.text("incidentId"), s.enumeration("grade", Grade.class),
                     s.freeText("reason"));
             case "AssignUnit" -> new AssignUnit(by, s.text("incidentId"), s.text("unitId"));
-            case "DivertUnit" -> new DivertUnit(by, s.text("unitId"), s.text("toIncidentId"), s.freeText("reason"));
+            case "DivertUnit" -> divertUnit(s, by);
             case "AcknowledgeAssignment" -> new AcknowledgeAssignment(by, s.text("incidentId"), s.text("unitId"));
             case "ArriveAtScene" -> new ArriveAtScene(by, s.text("incidentId"), s.text("unitId"));
             case "ClearUnit" -> new ClearUnit(by, s.text("incidentId"), s.text("unitId"));
