@@ -183,7 +183,9 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T waitUntil(Duration wait, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, wait, Duration.ofMillis(50)).until(condition::apply);
+        // A live page replaces fragments as events come: an element read while it is replaced is read again.
+        return new WebDriverWait(driver, wait, Duration.ofMillis(50))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition::apply);
     }
 
     public Object js(String script, Object... args) {
