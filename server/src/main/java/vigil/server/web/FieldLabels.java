@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * The words of the scheme, admin and report forms' fields, so the summary at the top of a refused form names the field
  * each message is about ("CRIS reference: Required: fill this in."), as well as linking to it.
  */
-@ControllerAdvice(assignableTypes = {SchemePages.class})
+@ControllerAdvice(assignableTypes = {SchemePages.class, AdminPages.class, ReportPages.class})
 class FieldLabels {
     static final Map<String, String> LABELS = Map.ofEntries(
             Map.entry("schemeId", "Scheme reference"), Map.entry("address", "Address"),

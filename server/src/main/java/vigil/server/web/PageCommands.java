@@ -27,8 +27,10 @@ import vigil.server.api.CommandIntake;
 @Component
 class PageCommands {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    // "command: field ...", "command (AddUnit): field ...", "staff: field ..." (the staff accounts' intake).
-    private static final Pattern FIELD_MESSAGE = Pattern.compile("^[a-z]+(?: \\([^)]*\\))?: field \"([^\"]+)\" (.*)$");
+    // "command: field ...", "command (AddUnit): field ...", "command: location: field ..." (a field of an object),
+    // "staff: field ..." (the staff accounts' intake).
+    private static final Pattern FIELD_MESSAGE = Pattern.compile(
+            "^[a-z]+(?: \\([^)]*\\))?(?:: [A-Za-z]+)*: field \"([^\"]+)\" (.*)$");
     /** Where an engine's refusal belongs: the fields that may hold the id it names, in order of likelihood. */
     private static final Map<String, List<String>> REASON_FIELDS = Map.of(
             "UNKNOWN_INCIDENT", List.of("incidentId", "toIncidentId"),
