@@ -146,7 +146,9 @@ class PageCommands {
             out.put("", "The control room is not answering now; nothing was recorded. Try again in a moment.");
         } else if (field != null) {
             Matcher m = FIELD_MESSAGE.matcher(detail);
-            out.put(field.toString(), m.matches() ? sentence(m.group(2)) : sentence(detail));
+            // "staffId must be ..." at the field staffId reads "Must be ...": the field is named by its label.
+            String own = detail.startsWith(field + " ") ? detail.substring(field.toString().length() + 1) : detail;
+            out.put(field.toString(), m.matches() ? sentence(m.group(2)) : sentence(own));
         } else if (reason != null) {
             out.put(fieldFor(reason.toString(), detail, command), sentence(detail));
         } else {

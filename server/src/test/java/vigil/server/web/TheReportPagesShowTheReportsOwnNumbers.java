@@ -91,6 +91,9 @@ class TheReportPagesShowTheReportsOwnNumbers {
                 qa.waitUntil(d -> "true".equals(c.getAttribute("data-drawn")));
                 assertThat(c.findElements(By.tagName("canvas"))).as("%s chart drawn", chart).isNotEmpty();
             }
+            // (The browser's own request for /favicon.ico is answered 404: the site has no icon.)
+            assertThat(qa.consoleErrors()).filteredOn(m -> !m.contains("/favicon.ico"))
+                    .as("no script error, nothing refused by the page's CSP").isEmpty();
 
             // The CSV of each report is the API's, for the very period and filter shown.
             String csv = qa.find(By.id("csv-response")).getAttribute("href");
