@@ -154,6 +154,14 @@ public final class Queries {
     }
 
     /**
+     * What the RTRD's check of a scheme's Form 4564 finds missing (the words {@code ActivateScheme} would be refused
+     * with), asked without activating it; empty when the form is complete or there is no such scheme.
+     */
+    public Optional<String> schemeFormMissing(String id) {
+        return Optional.ofNullable(room.schemes.get(id)).map(Form4564::whatIsMissing);
+    }
+
+    /**
      * The alerts raised and not yet answered, incidents in queue order first, then schemes in the order requested:
      * an incident still unresourced, or open and unattended past its warning or target; a committed unit that has not
      * acknowledged; a divert awaiting review (and overdue), a challenged override, a reallocation not yet tasked; an

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import vigil.core.Command.ContactPreference;
+import vigil.core.Event.CommandRejected;
 import vigil.core.Event.SchemeActivated;
 import vigil.core.Event.SchemeMatched;
 import vigil.core.Event.SchemeRejected;
@@ -62,9 +63,12 @@ class TheRtrdActivatesOnlyACompleteForm4564 {
 
         room.when(incomplete.requested());
         assertThat(room.latest(SchemeRequested.class)).as("the request is recorded as given").hasSize(1);
+        String missing = room.queries().schemeFormMissing("S1").orElseThrow();
 
         room.at(london("2025-01-06T10:00")).when(activate("S1"));
         room.thenRejected(Reason.INCOMPLETE_REQUEST);
+        assertThat(room.latest(CommandRejected.class)).extracting(CommandRejected::detail)
+                .as("the RTRD sees beforehand what activation is refused for").containsExactly("scheme S1: " + missing);
 
         room.at(london("2025-01-06T11:00")).when(call("C1", "07700 900123", "Flat 2, 10 Example Road, London SE1 1AA"));
         assertThat(room.latest(SchemeMatched.class)).as("an unactivated scheme matches nothing").isEmpty();
@@ -86,6 +90,7 @@ class TheRtrdActivatesOnlyACompleteForm4564 {
         ControlRoom room = controlRoom().openingAt(london("2025-01-06T09:00"))
                 .given(form("S1").withAddress(null).withClis("07700 900123").requested());
 
+        assertThat(room.queries().schemeFormMissing("S1")).as("complete: nothing missing").isEmpty();
         room.at(london("2025-01-06T10:00")).when(activate("S1")).thenAccepted();
 
         assertThat(room.latest(SchemeActivated.class)).hasSize(1);

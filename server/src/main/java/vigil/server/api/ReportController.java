@@ -3,7 +3,6 @@ package vigil.server.api;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 import vigil.core.Grade;
+import vigil.server.reports.QartQueue;
 import vigil.server.reports.ServerReports;
 import vigil.server.reports.Timelines;
 import vigil.server.staff.CurrentActor;
@@ -109,8 +109,7 @@ class ReportController {
         actors.of(request).orElseThrow(Problem::unauthenticated);
         boolean csv = csv(format);
         ServerReports.Answer a = run(from, to, bcu, grade, EnumSet.of(Report.Part.DIVERTS));
-        List<Report.Divert> queue = a.report().diverts().stream()
-                .sorted(Comparator.comparingInt(ReportController::queueRank).thenComparing(Report.Divert::at)).toList();
+        List<Report.Divert> queue = QartQueue.of(a.report().diverts());
         if (csv) {
             List<List<String>> rows = queue.stream().map(d -> List.of(d.incidentId(), d.unitId(),
                     s(d.toIncidentId()), d.at().toString(), reviewStatus(d), auditStatus(d),
@@ -140,17 +139,12 @@ class ReportController {
         return json(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n");
     }
 
-    /** 0: an urgent review asked and not yet audited; 1: not yet audited; 2: audited. */
-    private static int queueRank(Report.Divert d) {
-        return d.audit() != null ? 2 : d.urgentReview() ? 0 : 1;
-    }
-
     private static String reviewStatus(Report.Divert d) {
-        return d.review() != null ? d.review().name() : d.reviewOverdue() ? "OVERDUE" : "AWAITING_REVIEW";
+        return QartQueue.reviewStatus(d);
     }
 
     private static String auditStatus(Report.Divert d) {
-        return d.audit() != null ? "AUDITED" : "AWAITING_AUDIT";
+        return QartQueue.auditStatus(d);
     }
 
     @GetMapping("/api/reports/incidents/{incidentId}/timeline")

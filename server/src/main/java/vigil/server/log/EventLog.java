@@ -72,6 +72,25 @@ public class EventLog {
         return out;
     }
 
+    /** The kinds of event that name a scheme: those the partial index {@code event_scheme} (V105) holds. */
+    static final List<String> SCHEME_EVENTS = List.of("SchemeRequested", "SchemeRejected", "SchemeActivated",
+            "VictimContactRecorded", "VictimContactOverdue", "FirstStageReviewSent", "SecondStageReviewSent",
+            "SchemeExtended", "SchemeWithdrawn", "SchemeReviewOverdue", "SchemeMatched", "PreviousSchemeFound",
+            "GradeBelowScheme");
+
+    /**
+     * A scheme's history: the {@code limit} most recent events naming it, in seq order (its form, activation, contact
+     * attempts, reviews, the calls that matched it and the incidents graded below it). Found through the partial index
+     * {@code event_scheme}, whose conditions the query repeats.
+     */
+    public List<LoggedEvent> scheme(String schemeId, int limit) {
+        List<LoggedEvent> newest = jdbc.sql("select seq, type, payload::text from event where type in ("
+                        + String.join(", ", SCHEME_EVENTS.stream().map(t -> "'" + t + "'").toList())
+                        + ") and payload->>'schemeId' = ? order by seq desc limit ?").params(schemeId, limit)
+                .query((rs, n) -> new LoggedEvent(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+        return newest.reversed();
+    }
+
     private static final Set<String> FINDINGS = Set.of("SchemeMatched", "PreviousSchemeFound", "PreviousContactsFound");
     private static final int FINDINGS_PAGE = 32;
 

@@ -47,6 +47,8 @@ public final class ReportFollower implements AutoCloseable {
     private volatile boolean stopping;
     private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
     private volatile long projectedUpTo;
+    /** Notified each time the tables move on, for {@link #awaitProjected}. */
+    private final Object progress = new Object();
 
     public ReportFollower(Database database, Policy policy) {
         this.database = database;
@@ -62,6 +64,36 @@ public final class ReportFollower implements AutoCloseable {
     /** The last event saved into the read tables by this follower (0 before its first batch). */
     public long projectedUpTo() {
         return projectedUpTo;
+    }
+
+    /**
+     * Waits until the read tables hold event {@code seq}, for at most {@code max} (or until the follower stops): true
+     * when they do. For a page that shows a report right after a command, or after an event it was told of.
+     */
+    public boolean awaitProjected(long seq, java.time.Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        synchronized (progress) {
+            while (projectedUpTo < seq && !stopping) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(progress, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return projectedUpTo >= seq;
+    }
+
+    private void projected(long seq) {
+        synchronized (progress) {
+            projectedUpTo = seq;
+            progress.notifyAll();
+        }
     }
 
     private void run() {
@@ -110,7 +142,7 @@ public final class ReportFollower implements AutoCloseable {
             st.daris = new Daris(policy, true);
             st.position = new ReadTables.Position(0, Rows.NONE, Rows.NONE, null, Chain.GENESIS, 0, null, null);
         }
-        projectedUpTo = st.position.lastSeq();
+        projected(st.position.lastSeq());
         while (!stopping) {
             if (!batch(c, st)) {
                 sleep(200);
@@ -190,7 +222,7 @@ public final class ReportFollower implements AutoCloseable {
                 brokenAt, brokenReason);
         ReadTables.save(c, changes, mentions, next);
         st.position = next;
-        projectedUpTo = lastSeq;
+        projected(lastSeq);
         return true;
     }
 

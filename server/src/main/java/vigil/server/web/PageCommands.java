@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.http.ProblemDetail;
@@ -26,7 +27,10 @@ import vigil.server.api.CommandIntake;
 @Component
 class PageCommands {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Pattern FIELD_MESSAGE = Pattern.compile("^command(?: \\([^)]*\\))?: field \"([^\"]+)\" (.*)$");
+    // "command: field ...", "command (AddUnit): field ...", "command: location: field ..." (a field of an object),
+    // "staff: field ..." (the staff accounts' intake).
+    private static final Pattern FIELD_MESSAGE = Pattern.compile(
+            "^[a-z]+(?: \\([^)]*\\))?(?:: [A-Za-z]+)*: field \"([^\"]+)\" (.*)$");
     /** Where an engine's refusal belongs: the fields that may hold the id it names, in order of likelihood. */
     private static final Map<String, List<String>> REASON_FIELDS = Map.of(
             "UNKNOWN_INCIDENT", List.of("incidentId", "toIncidentId"),
@@ -39,7 +43,7 @@ class PageCommands {
             "INVALID_STATE", List.of("unitId", "callId", "toIncidentId", "grade"));
 
     /** What became of a page's command: its events (accepted), or messages by field ({@code ""}: the form's own). */
-    record Answer(boolean accepted, long lastSeq, JsonNode events, Map<String, String> errors) {
+    record Answer(boolean accepted, long lastSeq, JsonNode events, Map<String, String> errors, JsonNode body) {
         String error(String field) {
             return errors.get(field);
         }
@@ -56,11 +60,18 @@ class PageCommands {
         return new Command(name);
     }
 
+    /** A request's fields with no {@code do}, for another of the API's intakes ({@link #answer}). */
+    static Command fields() {
+        return new Command(null);
+    }
+
     static final class Command {
         final ObjectNode node = JSON.createObjectNode();
 
         Command(String name) {
-            node.put("do", name);
+            if (name != null) {
+                node.put("do", name);
+            }
         }
 
         Command text(String field, String value) {
@@ -99,18 +110,26 @@ class PageCommands {
     }
 
     Answer send(Actor actor, Command command) {
+        return answer(() -> intake.take(actor, command.node, null), command);
+    }
+
+    /**
+     * {@code command}'s fields sent through another of the API's intakes ({@code call}, e.g. the staff accounts'),
+     * whose answers read as {@link CommandIntake}'s do: the answer read back for the form.
+     */
+    static Answer answer(Supplier<ResponseEntity<?>> call, Command command) {
         ProblemDetail problem;
         try {
-            ResponseEntity<?> r = intake.take(actor, command.node, null);
+            ResponseEntity<?> r = call.get();
             if (r.getStatusCode().is2xxSuccessful() && r.getBody() instanceof String json) {
                 JsonNode answer = JSON.readTree(json);
-                return new Answer(true, answer.path("lastSeq").asLong(), answer.path("events"), Map.of());
+                return new Answer(true, answer.path("lastSeq").asLong(), answer.path("events"), Map.of(), answer);
             }
             problem = r.getBody() instanceof ProblemDetail p ? p : null;
         } catch (ErrorResponseException e) {
             problem = e.getBody();
         }
-        return new Answer(false, 0, null, errors(problem, command));
+        return new Answer(false, 0, null, errors(problem, command), null);
     }
 
     private static Map<String, String> errors(ProblemDetail p, Command command) {
@@ -127,7 +146,9 @@ class PageCommands {
             out.put("", "The control room is not answering now; nothing was recorded. Try again in a moment.");
         } else if (field != null) {
             Matcher m = FIELD_MESSAGE.matcher(detail);
-            out.put(field.toString(), m.matches() ? sentence(m.group(2)) : sentence(detail));
+            // "staffId must be ..." at the field staffId reads "Must be ...": the field is named by its label.
+            String own = detail.startsWith(field + " ") ? detail.substring(field.toString().length() + 1) : detail;
+            out.put(field.toString(), m.matches() ? sentence(m.group(2)) : sentence(own));
         } else if (reason != null) {
             out.put(fieldFor(reason.toString(), detail, command), sentence(detail));
         } else {
@@ -139,7 +160,8 @@ class PageCommands {
     /** The field holding the id the refusal names; {@code ""} (the form) when it names none of them. */
     static String fieldFor(String reason, String detail, Command command) {
         List<String> candidates = REASON_FIELDS.getOrDefault(reason, List.of());
-        Set<String> words = Set.of(detail.split("[\\s:,;]+"));
+        // Not Set.of: a refusal's words repeat ("missing the OIC; the CRIS reference"), which Set.of refuses.
+        Set<String> words = new java.util.HashSet<>(List.of(detail.split("[\\s:,;]+")));
         for (String f : candidates) {
             String v = command.value(f);
             if (v != null && words.contains(v)) {

@@ -44,6 +44,11 @@ record Who(String id, Role role, String bcu) {
             case CONTROLLER -> "/reviews";
             case DUTY_OFFICER -> "/challenges";
             case INSPECTOR -> "/reallocations";
+            case RTRD -> "/schemes";
+            case OIC -> "/schemes/mine";
+            case CRIME_MANAGER -> "/schemes/escalations";
+            case QA_REVIEWER -> "/qart";
+            case ADMIN -> "/admin/staff";
             default -> "/board";
         };
     }
@@ -56,6 +61,14 @@ record Who(String id, Role role, String bcu) {
             case CONTROLLER -> out.add(new Link("/reviews", "Divert reviews"));
             case DUTY_OFFICER -> out.add(new Link("/challenges", "Challenges"));
             case INSPECTOR -> out.add(new Link("/reallocations", "Reallocations"));
+            case RTRD -> out.add(new Link("/schemes", "Scheme register"));
+            case OIC -> out.add(new Link("/schemes/mine", "My schemes"));
+            case CRIME_MANAGER -> out.add(new Link("/schemes/escalations", "Scheme escalations"));
+            case QA_REVIEWER -> out.add(new Link("/qart", "QART queue"));
+            case ADMIN -> {
+                out.add(new Link("/admin/staff", "Staff"));
+                out.add(new Link("/admin/units", "Roster of units"));
+            }
             default -> { }
         }
         out.add(new Link("/board", "Incidents"));
@@ -64,6 +77,7 @@ record Who(String id, Role role, String bcu) {
         if (role == Role.DESPATCHER) {
             out.add(new Link("/challenges", "Challenges")); // a despatcher may challenge a controller's override
         }
+        out.add(new Link("/reports", "Reports"));
         return out;
     }
 

@@ -25,12 +25,17 @@ final class WebRoom implements AutoCloseable {
     }
 
     static WebRoom open(Map<String, Object> extra) {
+        return open(extra, null);
+    }
+
+    /** As {@link #open(Map)}, on {@code clock} (the wall clock when null): a story that needs months to pass. */
+    static WebRoom open(Map<String, Object> extra, java.time.InstantSource clock) {
         try {
             Path data = Files.createTempDirectory("vigil-web");
             Map<String, Object> settings = new LinkedHashMap<>(SharedPostgres.newDatabase().settings());
             settings.put("vigil.demo", true);
             settings.putAll(extra);
-            TestServer server = TestServer.start(settings, data, null);
+            TestServer server = TestServer.start(settings, data, clock);
             server.awaitUp();
             return new WebRoom(server, data);
         } catch (java.io.IOException e) {
