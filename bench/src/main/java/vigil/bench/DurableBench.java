@@ -63,8 +63,19 @@ final class DurableBench {
     /** Passwords by username: the administrator's from demo-users.txt, the others' as /api/staff gave them. */
     private final java.util.Map<String, String> passwords = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private DurableBench(URI base) {
+    /** The server's process: its CPU counters (and its PostgreSQL's) say what each command cost. */
+    private final long serverPid;
+    /** Which figures to measure ({@code VIGIL_BENCH_ONLY}, e.g. {@code ad}: a diagnostic run); all by default. */
+    private final String only;
+
+    private DurableBench(URI base, long serverPid, String only) {
         this.base = base;
+        this.serverPid = serverPid;
+        this.only = only;
+    }
+
+    private boolean measures(char figure) {
+        return only == null || only.indexOf(figure) >= 0;
     }
 
     static void main(String[] args) throws Exception {
@@ -90,7 +101,9 @@ final class DurableBench {
         Process server = pb.start();
         try {
             int pgPort = awaitListening(server);
-            DurableBench b = new DurableBench(URI.create("http://127.0.0.1:" + port));
+            String only = System.getenv("VIGIL_BENCH_ONLY");
+            DurableBench b = new DurableBench(URI.create("http://127.0.0.1:" + port), server.pid(),
+                    only == null || only.isBlank() ? null : only.trim());
             b.awaitUp();
             b.passwords.put("admin", demoPassword(data.resolve("data/demo-users.txt"), "admin"));
             String superuserPassword = password(data.resolve("data/pg-passwords"), "postgres");
@@ -115,46 +128,83 @@ final class DurableBench {
             addStaff("ch" + c, "CALL_HANDLER");
             addStaff("dsp" + c, "DESPATCHER");
         }
+        // Staff log in at the start of a shift, not for each command: the first login of each (bcrypt, about 0.1 s of
+        // CPU) is paid here, before anything is measured; every later request checks the login as it always does.
+        for (int c = 1; c <= CLIENTS; c++) {
+            get("/api/units", "CALL_HANDLER ch" + c + " SE");
+            get("/api/units", "DESPATCHER dsp" + c + " SE");
+        }
+        if (only != null) {
+            System.out.println("only the figures " + only + " (VIGIL_BENCH_ONLY)");
+        }
 
         // (a) closed loop: 16 clients, each waits for its answer.
-        closedLoop(WARM_UP, this::recordCall);
-        String loadA = load();
-        double a = closedLoop(RUN, this::recordCall);
-        System.out.printf(Locale.ROOT, "(a) durable commands/s, %d clients waiting for each answer: %.0f cmd/s"
-                + "   [load %s]%n", CLIENTS, a, loadA);
+        double a = Double.NaN;
+        if (measures('a')) {
+            closedLoop(WARM_UP, this::recordCall);
+            String loadA = load();
+            ProcessCpu.Reading before = ProcessCpu.Reading.of(serverPid);
+            Rate r = closedLoop(RUN, this::recordCall);
+            String cpu = ProcessCpu.Reading.of(serverPid).perOp(before, r.ops());
+            a = r.perSecond();
+            System.out.printf(Locale.ROOT, "(a) durable commands/s, %d clients waiting for each answer: %.0f cmd/s"
+                    + "   [load %s]%n    %s%n", CLIENTS, a, loadA, cpu);
+        }
 
         // (b) pgbench on the same PostgreSQL.
-        String loadB = load();
-        double tps = pgbench(pgPort, superuserPassword);
-        System.out.printf(Locale.ROOT, "(b) pgbench, one-row INSERT, %d clients: %s   [load %s]%n", CLIENTS,
-                tps > 0 ? String.format(Locale.ROOT, "%.0f tps", tps) : "not run", loadB);
+        double tps = 0;
+        if (measures('b')) {
+            String loadB = load();
+            tps = pgbench(pgPort, superuserPassword);
+            System.out.printf(Locale.ROOT, "(b) pgbench, one-row INSERT, %d clients: %s   [load %s]%n", CLIENTS,
+                    tps > 0 ? String.format(Locale.ROOT, "%.0f tps", tps) : "not run", loadB);
+        }
 
         // (c)
         double ratio = tps > 0 ? a / tps : Double.NaN;
         System.out.printf(Locale.ROOT, "(c) ratio a/b: %.2f (bar: at least 1.5)%n", ratio);
 
         // (d) open loop at 1,000 commands/s.
-        openLoop(WARM_UP, OPEN_LOOP_RATE);
-        String loadD = load();
-        Histogram h = openLoop(RUN, OPEN_LOOP_RATE);
-        double p99 = h.getValueAtPercentile(99) / 1e6;
-        System.out.printf(Locale.ROOT, "(d) answer latency at an open-loop %,d commands/s (%,d commands): p50 %.2f ms,"
-                        + " p99 %.2f ms, p99.9 %.2f ms, max %.2f ms (bar: p99 at most 10 ms)   [load %s]%n",
-                OPEN_LOOP_RATE, h.getTotalCount(), h.getValueAtPercentile(50) / 1e6, p99,
-                h.getValueAtPercentile(99.9) / 1e6, h.getMaxValue() / 1e6, loadD);
+        double p99 = Double.NaN;
+        if (measures('d')) {
+            openLoop(WARM_UP, OPEN_LOOP_RATE);
+            String loadD = load();
+            ProcessCpu.Reading before = ProcessCpu.Reading.of(serverPid);
+            Histogram h = openLoop(RUN, OPEN_LOOP_RATE);
+            String cpu = ProcessCpu.Reading.of(serverPid).perOp(before, h.getTotalCount());
+            p99 = h.getValueAtPercentile(99) / 1e6;
+            System.out.printf(Locale.ROOT, "(d) answer latency at an open-loop %,d commands/s (%,d commands): p50 %.2f"
+                            + " ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms (bar: p99 at most 10 ms)   [load %s]%n"
+                            + "    %s%n", OPEN_LOOP_RATE, h.getTotalCount(), h.getValueAtPercentile(50) / 1e6, p99,
+                    h.getValueAtPercentile(99.9) / 1e6, h.getMaxValue() / 1e6, loadD, cpu);
+        }
 
         // (e) SSE delivery to 250 subscribers.
-        String loadE = load();
-        sseDelivery(loadE);
+        if (measures('e')) {
+            String loadE = load();
+            sseDelivery(loadE);
+        }
 
         // (f) whole incidents per second.
-        String loadF = load();
-        double incidents = incidents();
-        System.out.printf(Locale.ROOT, "(f) whole incidents/s (RecordCall, CreateIncident, AssignUnit, each answered),"
-                + " %d clients: %.0f incidents/s   [load %s]%n", CLIENTS, incidents, loadF);
+        if (measures('f')) {
+            String loadF = load();
+            ProcessCpu.Reading before = ProcessCpu.Reading.of(serverPid);
+            Rate incidents = incidents();
+            String cpu = ProcessCpu.Reading.of(serverPid).perOp(before, incidents.ops() * 3);
+            System.out.printf(Locale.ROOT, "(f) whole incidents/s (RecordCall, CreateIncident, AssignUnit, each"
+                    + " answered), %d clients: %.0f incidents/s   [load %s]%n    %s%n", CLIENTS,
+                    incidents.perSecond(), loadF, cpu);
+        }
 
         System.out.printf(Locale.ROOT, "durable: %.0f cmd/s, pgbench: %s tps, ratio %.2f, p99 at 1000/s: %.2f ms%n",
                 a, tps > 0 ? String.format(Locale.ROOT, "%.0f", tps) : "n/a", ratio, p99);
+    }
+
+    /** Operations done in a measured time. */
+    private record Rate(long ops, long nanos) {
+        double perSecond() {
+            return ops / (nanos / 1e9);
+        }
     }
 
     // --- the workloads ----------------------------------------------------------------------------------------------
@@ -170,7 +220,7 @@ final class DurableBench {
     }
 
     /** Commands/s over {@code d} with {@link #CLIENTS} clients each sending its next command once answered. */
-    private double closedLoop(Duration d, Client work) throws Exception {
+    private Rate closedLoop(Duration d, Client work) throws Exception {
         AtomicLong done = new AtomicLong();
         long end = System.nanoTime() + d.toNanos();
         long t0 = System.nanoTime();
@@ -186,7 +236,7 @@ final class DurableBench {
                 });
             }
         }
-        return done.get() / ((System.nanoTime() - t0) / 1e9);
+        return new Rate(done.get(), System.nanoTime() - t0);
     }
 
     /** One command every 1/{@code rate} s, whatever the answers do; latency from when each was due to be sent. */
@@ -306,7 +356,7 @@ final class DurableBench {
     }
 
     /** Whole incidents/s: each client records a call, makes it an incident and assigns it a unit of its own. */
-    private double incidents() throws Exception {
+    private Rate incidents() throws Exception {
         int unitsPerClient = 400;
         List<CompletableFuture<HttpResponse<String>>> adding = new ArrayList<>();
         for (int c = 1; c <= CLIENTS; c++) {
@@ -343,11 +393,11 @@ final class DurableBench {
                 });
             }
         }
-        return done.get() / ((System.nanoTime() - t0) / 1e9);
+        return new Rate(done.get(), System.nanoTime() - t0);
     }
 
     /** pgbench with a one-row INSERT script and {@link #CLIENTS} clients on a database of its own; tps, or 0. */
-    private static double pgbench(int port, String password) throws Exception {
+    private double pgbench(int port, String password) throws Exception {
         Path pgbench = Stream.of("/usr/lib/postgresql/17/bin/pgbench", "/usr/lib/postgresql/16/bin/pgbench",
                         "/usr/lib/postgresql/15/bin/pgbench", "/usr/bin/pgbench").map(Path::of)
                 .filter(Files::isExecutable).findFirst().orElse(null);
@@ -364,19 +414,36 @@ final class DurableBench {
         psql(pgbench, port, password, "postgres", "create database vigil_pgbench");
         psql(pgbench, port, password, "vigil_pgbench", "create table bench_event (seq bigserial primary key,"
                 + " at timestamptz not null, payload json not null)");
-        ProcessBuilder pb = new ProcessBuilder(pgbench.toString(), "-h", "127.0.0.1", "-p", Integer.toString(port),
-                "-U", "postgres", "-n", "-c", Integer.toString(CLIENTS), "-j", "2", "-T", Long.toString(RUN.toSeconds()),
-                "-f", script.toString(), "vigil_pgbench").redirectErrorStream(true);
+        // Through bash, whose "times" then says how much CPU pgbench (its child) used: the client's share.
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c", "\"$@\"; times", "bash", pgbench.toString(), "-h",
+                "127.0.0.1", "-p", Integer.toString(port), "-U", "postgres", "-n", "-c", Integer.toString(CLIENTS), "-j",
+                "2", "-T", Long.toString(RUN.toSeconds()), "-f", script.toString(), "vigil_pgbench")
+                .redirectErrorStream(true);
         pb.environment().put("PGPASSWORD", password);
+        ProcessCpu.Reading before = ProcessCpu.Reading.of(serverPid);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
+        TimeUnit.MILLISECONDS.sleep(500); // its backends have gone and PostgreSQL has counted their CPU
+        ProcessCpu.Reading after = ProcessCpu.Reading.of(serverPid);
         Files.deleteIfExists(script);
         Files.deleteIfExists(dir);
         Matcher m = Pattern.compile("tps = ([0-9.]+)").matcher(out);
         if (!m.find()) {
             System.out.println("    pgbench said: " + out.replace('\n', ' '));
             return 0;
+        }
+        Matcher n = Pattern.compile("transactions actually processed: (\\d+)").matcher(out);
+        Matcher t = Pattern.compile("(?m)^(\\d+)m([0-9.]+)s (\\d+)m([0-9.]+)s\\s*$").matcher(out);
+        long client = -1;
+        while (t.find()) { // the second line of "times": its children's user and system time
+            client = Math.round((Long.parseLong(t.group(1)) * 60 + Double.parseDouble(t.group(2))
+                    + Long.parseLong(t.group(3)) * 60 + Double.parseDouble(t.group(4))) * 1e9);
+        }
+        if (n.find() && client >= 0) {
+            long txns = Long.parseLong(n.group(1));
+            System.out.printf(Locale.ROOT, "    CPU per transaction: PostgreSQL %.0f us, pgbench %.0f us%n",
+                    (after.postgres() - before.postgres()) / 1e3 / txns, client / 1e3 / txns);
         }
         return Double.parseDouble(m.group(1));
     }
