@@ -28,6 +28,33 @@ final class ProcessCpu {
                 .orElse(-1L);
     }
 
+    /**
+     * CPU nanoseconds of {@code pid}'s threads whose names start with one of {@code prefixes} (a JVM's JIT compilers or
+     * its collectors); threads that have ended are not counted.
+     */
+    static long threads(long pid, String... prefixes) {
+        long sum = 0;
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path t : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String name = Files.readString(t.resolve("comm")).trim();
+                    for (String p : prefixes) {
+                        if (name.startsWith(p)) {
+                            long[] ticks = ticks(t.resolve("stat"));
+                            sum += ticks == null ? 0 : (ticks[0] + ticks[1]) * (1_000_000_000L / TICKS);
+                            break;
+                        }
+                    }
+                } catch (IOException e) {
+                    // the thread ended
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return sum;
+    }
+
     /** This JVM's CPU nanoseconds (the bench as a client). */
     static long self() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
@@ -36,8 +63,12 @@ final class ProcessCpu {
 
     /** utime, stime, cutime, cstime in ticks, or null. */
     private static long[] ticks(long pid) {
+        return ticks(Path.of("/proc", Long.toString(pid), "stat"));
+    }
+
+    private static long[] ticks(Path stat) {
         try {
-            String s = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String s = Files.readString(stat);
             // The command name (field 2) is in parentheses and may hold spaces: count fields after its last ')'.
             String[] f = s.substring(s.lastIndexOf(')') + 2).trim().split("\\s+");
             // After the name: state is field 3, so utime (field 14) is f[11], stime f[12], cutime f[13], cstime f[14].
@@ -49,19 +80,25 @@ final class ProcessCpu {
     }
 
     /** A reading of a server (JVM, its PostgreSQL) and this bench, taken together. */
-    record Reading(long server, long postgres, long client) {
+    record Reading(long server, long jit, long gc, long postgres, long client) {
         static Reading of(long serverPid) {
-            return new Reading(own(serverPid), descendants(serverPid), self());
+            return new Reading(own(serverPid), threads(serverPid, "C1 Compiler", "C2 Compiler"),
+                    threads(serverPid, "GC Thread", "G1 "), descendants(serverPid), self());
         }
 
-        /** Microseconds per operation between {@code before} and this: {@code server / postgres / client}. */
+        /**
+         * Microseconds per operation between {@code before} and this: the server JVM (of which its JIT compilers and
+         * its garbage collector), its PostgreSQL, and the bench as client.
+         */
         String perOp(Reading before, long ops) {
             if (ops <= 0 || server < 0 || before.server < 0) {
                 return "CPU per command unknown";
             }
-            return String.format(java.util.Locale.ROOT, "CPU per command: server JVM %.0f us, its PostgreSQL %.0f us,"
-                            + " bench client %.0f us", (server - before.server) / 1e3 / ops,
-                    (postgres - before.postgres) / 1e3 / ops, (client - before.client) / 1e3 / ops);
+            return String.format(java.util.Locale.ROOT, "CPU per command: server JVM %.0f us (JIT compilers %.0f us,"
+                            + " GC %.0f us), its PostgreSQL %.0f us, bench client %.0f us",
+                    (server - before.server) / 1e3 / ops, (jit - before.jit) / 1e3 / ops,
+                    (gc - before.gc) / 1e3 / ops, (postgres - before.postgres) / 1e3 / ops,
+                    (client - before.client) / 1e3 / ops);
         }
     }
 }
