@@ -75,8 +75,8 @@ final class DurableBench {
 
     /**
      * The measured commands' client: Apache's blocking one, a pooled keep-alive connection per client thread (or per
-     * command in flight, in the open loop). The JDK's asynchronous client cost about twice its CPU per request, which on
-     * a machine shared with the server is taken from the server (docs/adr/055).
+     * command in flight, in the open loop). The JDK's asynchronous client cost about twice its CPU per request, which
+     * on a machine shared with the server is taken from the server (docs/adr/055).
      */
     private final CloseableHttpClient commands = HttpClients.custom()
             .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().setMaxConnTotal(512)

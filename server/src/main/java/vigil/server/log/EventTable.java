@@ -139,7 +139,8 @@ final class EventTable {
     static byte[] replay(Connection c, long afterSeq, byte[] head, Consumer<Recorded> sink) throws SQLException {
         byte[] last = head;
         c.setAutoCommit(false); // a cursor: the log is streamed, not held in memory
-        try (PreparedStatement s = c.prepareStatement("select seq, payload, hash from event where seq > ? order by seq")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "select seq, payload, hash from event where seq > ? order by seq")) {
             s.setFetchSize(2_000);
             s.setLong(1, afterSeq);
             try (ResultSet rs = s.executeQuery()) {

@@ -32,8 +32,9 @@ import vigil.server.db.Database;
  * happened ({@link #due}); its bytes are taken on the writer thread (the engine is the writer's alone) and handed to a
  * thread of their own, which deflates them and writes them on a connection of its own, then prunes all but the newest
  * {@link #KEEP}. If that thread is still busy with the previous snapshot, the new one waits, and replaces any other
- * waiting (the newest is the one worth having). A restart restores the newest snapshot whose chain head matches the log and whose bytes the engine
- * accepts; any other is ignored, with one line in the log, and the next older one tried, then a full rebuild.
+ * waiting (the newest is the one worth having). A restart restores the newest snapshot whose chain head matches the
+ * log and whose bytes the engine accepts; any other is ignored, with one line in the log, and the next older one
+ * tried, then a full rebuild.
  */
 final class Snapshots implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Snapshots.class);

@@ -6,6 +6,8 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -39,6 +41,7 @@ class AccountCache implements SmartLifecycle {
     /** Whether a connection listens now: only then are rows kept. */
     private volatile boolean listening;
     private volatile boolean running;
+    private final CountDownLatch stopped = new CountDownLatch(1);
     private Thread thread;
 
     AccountCache(DataSource dataSource) {
@@ -94,6 +97,7 @@ class AccountCache implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        stopped.countDown();
         forgetAll(false);
         Thread t = thread;
         if (t != null) {
@@ -133,12 +137,12 @@ class AccountCache implements SmartLifecycle {
                     warned = true;
                 }
             }
-            if (running) {
-                try {
-                    Thread.sleep(1_000);
-                } catch (InterruptedException e) {
+            try {
+                if (stopped.await(1, TimeUnit.SECONDS)) { // a second between tries; at once when stopping
                     return;
                 }
+            } catch (InterruptedException e) {
+                return;
             }
         }
     }

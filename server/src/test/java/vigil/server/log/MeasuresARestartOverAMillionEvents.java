@@ -39,7 +39,7 @@ public final class MeasuresARestartOverAMillionEvents {
             long t0 = System.nanoTime();
             Engine filled = fill(db, n);
             System.out.printf("filled %,d events in %.1f s%n", filled.lastSeq(), (System.nanoTime() - t0) / 1e9);
-            for (int i = 0; i < 3; i++) { // what the writer is held up for: the engine's snapshot() (then deflated apart)
+            for (int i = 0; i < 3; i++) { // what holds the writer up: the engine's snapshot() (deflated on another thread)
                 long t1 = System.nanoTime();
                 byte[] state = filled.snapshot();
                 long took = System.nanoTime() - t1;
