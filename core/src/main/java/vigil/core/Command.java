@@ -227,6 +227,29 @@ public sealed interface Command {
         }
     }
 
+    // --- guidance (Vigil's addition: docs/contracts/extensions.md) -------------------------------------------------
+
+    /**
+     * Publishes guidance to be read and understood by everyone on the roster holding one of {@code roles} (the SOP the
+     * force disseminated "to all staff and responses recorded when the guidance has been read").
+     */
+    record PublishGuidance(Actor by, String guidanceId, String title, String text, List<Role> roles)
+            implements Command {
+        public PublishGuidance {
+            Objects.requireNonNull(guidanceId, "guidanceId");
+            Objects.requireNonNull(title, "title");
+            Objects.requireNonNull(text, "text");
+            roles = List.copyOf(roles);
+        }
+    }
+
+    /** The actor has read and understood the guidance: a recorded response, in the audit chain like any other. */
+    record ConfirmGuidance(Actor by, String guidanceId) implements Command {
+        public ConfirmGuidance {
+            Objects.requireNonNull(guidanceId, "guidanceId");
+        }
+    }
+
     // --- administration ------------------------------------------------------------------------------------------
 
     /** Puts a member of staff on the roster. Ids stay taken: staff and units share one set of ids. */

@@ -153,6 +153,28 @@ public sealed interface Event {
     record GradeBelowScheme(String incidentId, String schemeId, Grade requiredGrade, Recipient notifies)
             implements Alert {}
 
+    // --- guidance (Vigil's addition) --------------------------------------------------------------------------------
+
+    /** Guidance for everyone holding one of {@code roles}: each must confirm it has been read and understood. */
+    record GuidancePublished(String guidanceId, String title, String text, List<Role> roles) implements Event {
+        public GuidancePublished {
+            roles = List.copyOf(roles);
+        }
+    }
+
+    /** {@code staffId} has read and understood the guidance. */
+    record GuidanceConfirmed(String guidanceId, String staffId) implements Event {}
+
+    /**
+     * The daily reminder of guidance some of those it is for have not confirmed: {@code unconfirmed} names them, in
+     * roster order.
+     */
+    record GuidanceReminderSent(String guidanceId, List<String> unconfirmed) implements Event {
+        public GuidanceReminderSent {
+            unconfirmed = List.copyOf(unconfirmed);
+        }
+    }
+
     // --- administration ------------------------------------------------------------------------------------------
 
     record StaffAdded(String staffId, Role role, String bcu) implements Event {}

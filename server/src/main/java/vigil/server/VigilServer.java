@@ -13,6 +13,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import vigil.server.audit.VerifyAudit;
 import vigil.server.config.VigilProperties;
 import vigil.server.db.Database;
+import vigil.server.demo.DemoSettings;
 import vigil.sim.json.Fields;
 import vigil.sim.json.InvalidInput;
 import vigil.sim.json.JsonFiles;
@@ -39,6 +40,11 @@ public class VigilServer {
                 System.exit(INVALID_INPUT);
             }
         }
+        String demo = demoProblem();
+        if (demo != null) {
+            err.println("vigil: " + demo);
+            System.exit(INVALID_INPUT);
+        }
         SpringApplication app = new SpringApplication(VigilServer.class);
         app.setBannerMode(Banner.Mode.OFF);
         app.addListeners(new StartupMessage(new PrintStream(System.out, true, StandardCharsets.UTF_8)));
@@ -47,6 +53,22 @@ public class VigilServer {
         } catch (RuntimeException e) {
             err.println("vigil: cannot start: " + reason(e));
             System.exit(1);
+        }
+    }
+
+    /** What is wrong with the demo shift's settings, when {@code VIGIL_DEMO_SHIFT} asks for one, or null. */
+    static String demoProblem() {
+        String asked = System.getenv("VIGIL_DEMO_SHIFT");
+        if (asked == null || asked.isBlank()) {
+            return null;
+        }
+        try {
+            return DemoSettings.problem(VigilProperties.fromEnvironment());
+        } catch (org.springframework.boot.context.properties.bind.BindException e) { // e.g. a speed that is no number
+            String variable = e.getName().toString().toUpperCase(java.util.Locale.ROOT).replaceAll("[.-]", "_");
+            return variable + " is not valid: " + reason(e);
+        } catch (RuntimeException e) {
+            return "a setting is not valid: " + reason(e);
         }
     }
 
@@ -105,6 +127,11 @@ public class VigilServer {
                     + " (the first start's: ROLE username password a line, readable by its owner only)");
             out.println("  data:     " + p.dataDir().toAbsolutePath().normalize());
             out.println("  database: " + db.describe());
+            out.println("  notices:  " + ctx.getBean(vigil.server.notice.Notices.class).describe());
+            String demo = DemoSettings.describe(p);
+            if (demo != null) {
+                out.println("  demo:     " + demo);
+            }
         }
     }
 }

@@ -127,6 +127,36 @@ final class CallerHistory {
         return new Found(mostRecent(cli, address, self), count, domestic);
     }
 
+    /**
+     * The calls within the window before {@code now} sharing {@code cli} (E.164) or {@code addressKey}, for a call not
+     * yet recorded; null if none. Reads only: nothing is dropped from the indexes.
+     */
+    Found lookup(String cli, String addressKey, Instant now) {
+        Instant cutoff = policy.historyWindow().subtractFrom(now, policy.zone());
+        java.util.Set<Ref> union = new java.util.HashSet<>();
+        for (Calls calls : new Calls[] {CallerLines.isE164(cli) ? byCli.get(cli) : null,
+                                        addressKey == null ? null : byAddress.get(addressKey)}) {
+            if (calls != null) {
+                for (Ref r : calls.refs) {
+                    if (!r.at.isBefore(cutoff)) {
+                        union.add(r);
+                    }
+                }
+            }
+        }
+        if (union.isEmpty()) {
+            return null;
+        }
+        List<Ref> newest = new ArrayList<>(union);
+        newest.sort((a, b) -> Long.compare(b.order, a.order));
+        List<String> ids = new ArrayList<>();
+        for (Ref r : newest.subList(0, Math.min(PreviousContactsFound.MOST_RECENT, newest.size()))) {
+            ids.add(r.callId);
+        }
+        Collections.reverse(ids);
+        return new Found(ids, union.size(), union.stream().anyMatch(r -> r.domestic));
+    }
+
     /** The key's calls with those before {@code cutoff} dropped (exactly, not at the once-a-minute prune). */
     private static Calls inWindow(Map<String, Calls> index, String key, Instant cutoff) {
         Calls calls = key == null ? null : index.get(key);

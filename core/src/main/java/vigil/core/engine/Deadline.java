@@ -12,7 +12,7 @@ record Deadline(Instant at, long atNanos, long armed, Kind kind, String subject,
 
     enum Kind {
         ACKNOWLEDGEMENT, DIVERT_REVIEW, UNRESOURCED, ATTENDANCE_WARNING, ATTENDANCE_BREACH,
-        VICTIM_CONTACT, FIRST_STAGE_REVIEW, SECOND_STAGE_REVIEW, SCHEME_END
+        VICTIM_CONTACT, FIRST_STAGE_REVIEW, SECOND_STAGE_REVIEW, SCHEME_END, GUIDANCE_REMINDER
     }
 
     Deadline(Instant at, long armed, Kind kind, String subject, long token) {

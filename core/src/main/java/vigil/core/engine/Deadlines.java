@@ -15,6 +15,7 @@ import vigil.core.Event.AttendanceBreached;
 import vigil.core.Event.AttendanceWarning;
 import vigil.core.Event.DivertReviewOverdue;
 import vigil.core.Event.FirstStageReviewSent;
+import vigil.core.Event.GuidanceReminderSent;
 import vigil.core.Event.IncidentUnresourced;
 import vigil.core.Event.SchemeReviewOverdue;
 import vigil.core.Event.SecondStageReviewSent;
@@ -139,6 +140,12 @@ final class Deadlines {
                 SchemeState s = activeInCycle(room, d);
                 yield s != null && !s.reviewOverdueAlerted
                         ? new SchemeReviewOverdue(s.id(), Recipient.role(CRIME_MANAGER, s.form.bcu())) : null;
+            }
+            case GUIDANCE_REMINDER -> {
+                GuidanceState g = room.guidance.get(d.subject());
+                List<String> unconfirmed = g != null && g.reminderToken == d.token()
+                        ? g.unconfirmed(room.staff.values()) : List.of();
+                yield unconfirmed.isEmpty() ? null : new GuidanceReminderSent(g.id, unconfirmed);
             }
         };
         if (alert != null) {

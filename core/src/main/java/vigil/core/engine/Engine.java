@@ -130,6 +130,8 @@ public final class Engine {
             case Command.AddUnit c -> Administration.addUnit(d, c);
             case Command.RetireUnit c -> Administration.retireUnit(d, c);
             case Command.ReportUnitLocation c -> Administration.reportLocation(d, c);
+            case Command.PublishGuidance c -> Guidance.publish(d, c);
+            case Command.ConfirmGuidance c -> Guidance.confirm(d, c);
         }
         return out;
     }

@@ -27,6 +27,32 @@ public final class Queries {
                                Instant attendedAt, boolean closed, List<String> committedUnits, boolean divertTagged,
                                boolean unresourced, boolean reallocationRequested, String bcu) {}
 
+    /**
+     * An incident as its pages show it: the queue's view, its type and domestic flag, the active schemes its calls
+     * matched, whether its attendance warning and breach have been raised under its present grade (and it is still
+     * unattended and open), and every divert from it with where the protocol stands ({@code AWAITING_REVIEW},
+     * {@code APPROVED}, {@code OVERRIDDEN}, {@code OVERRIDE_CHALLENGED}, {@code OVERRIDE_UPHELD},
+     * {@code DIVERT_ALLOWED}).
+     */
+    public record IncidentDetail(IncidentView view, String type, Boolean domestic, List<String> schemeIds,
+                                 boolean warned, boolean breached, List<DivertView> diverts) {}
+
+    /** One divert of a unit away from an incident. */
+    public record DivertView(String unitId, String toIncidentId, Instant at, String stage, boolean reviewOverdue) {}
+
+    /** A scheme a caller's line or address matches: how, the grade it asks for, its instructions; when withdrawn. */
+    public record SchemeHit(String schemeId, vigil.core.Event.MatchedOn matchedOn, Grade requiredGrade,
+                            String instructions, Instant withdrawnAt) {}
+
+    /**
+     * What recording a call with this CLI and address would find, found by the same matching as {@code RecordCall}'s
+     * but recording nothing (for the call handler's screen while the call is being taken): the active schemes it
+     * matches, those withdrawn within the history window, and the earlier calls sharing either (how many, the most
+     * recent ids, whether any led to a domestic incident). {@code cli} as normalised (E.164 when it parses).
+     */
+    public record CallerCheck(String cli, List<SchemeHit> schemes, List<SchemeHit> withdrawn, int previousCalls,
+                              List<String> previousCallIds, boolean domestic) {}
+
     public record UnitView(String id, String callSign, String bcu, Location location, UnitStatus status,
                            String committedTo, boolean acknowledged, boolean atScene) {}
 
@@ -51,8 +77,36 @@ public final class Queries {
      */
     public record AlertView(String type, String incidentId, String unitId, String schemeId, Recipient notifies) {}
 
+    /** Every guidance published, in the order it was, as it stands now. */
+    public List<GuidanceView> guidance() {
+        return GuidanceView.all(room);
+    }
+
     public Optional<IncidentView> incident(String id) {
         return Optional.ofNullable(room.incidents.get(id)).map(Queries::view);
+    }
+
+    public Optional<IncidentDetail> incidentDetail(String id) {
+        return Optional.ofNullable(room.incidents.get(id)).map(Queries::detail);
+    }
+
+    /** {@link #openIncidents()} in detail, in the same order. */
+    public List<IncidentDetail> openIncidentDetails() {
+        return room.incidents.values().stream().filter(IncidentState::open).sorted(IncidentState.QUEUE_ORDER)
+                .map(Queries::detail).toList();
+    }
+
+    /** The matches a call with {@code cli} and {@code address} (either may be null or blank) would find at {@code at}. */
+    public CallerCheck checkCaller(String cli, String address, Instant at) {
+        return CallTaking.check(room, cli, address, at);
+    }
+
+    /**
+     * Open incidents whose calls (the first or a linked one) were about {@code address} (its key, as scheme matching
+     * compares addresses), most urgent first: where a call handler may link a new call.
+     */
+    public List<IncidentView> openIncidentsAt(String address) {
+        return CallTaking.openIncidentsAt(room, address);
     }
 
     /** A unit on the roster; empty for an unknown or retired one. */
@@ -109,80 +163,7 @@ public final class Queries {
      * first crime manager on the roster today).
      */
     public List<AlertView> openAlerts() {
-        List<AlertView> out = new ArrayList<>();
-        List<IncidentState> incidents = room.incidents.values().stream().sorted(IncidentState.QUEUE_ORDER).toList();
-        for (IncidentState i : incidents) {
-            boolean waiting = i.open() && !i.attended();
-            if (i.unresourcedAlerted && isUnresourced(i)) {
-                out.add(incidentAlert("IncidentUnresourced", i, null, Role.DESPATCHER));
-            }
-            if (waiting && i.warningAlerted) {
-                out.add(incidentAlert("AttendanceWarning", i, null, Role.DESPATCHER));
-            }
-            if (waiting && i.breachAlerted) {
-                out.add(incidentAlert("AttendanceBreached", i, null, Role.CONTROLLER));
-            }
-            for (String unitId : i.committed) {
-                UnitState u = room.units.get(unitId);
-                if (u.unacknowledgedAlerted && !u.acknowledged && !u.atScene) {
-                    out.add(incidentAlert("AssignmentUnacknowledged", i, unitId, Role.DESPATCHER));
-                }
-            }
-            for (DivertState d : i.diverts()) {
-                if (d.awaitingReview()) {
-                    out.add(incidentAlert("DivertReviewRequested", i, d.unitId, Role.CONTROLLER));
-                    if (d.reviewOverdueAlerted) {
-                        out.add(incidentAlert("DivertReviewOverdue", i, d.unitId, Role.DUTY_OFFICER));
-                    }
-                } else if (d.stage == DivertState.Stage.OVERRIDE_CHALLENGED) {
-                    out.add(incidentAlert("OverrideChallenged", i, d.unitId, Role.DUTY_OFFICER));
-                }
-            }
-            if (i.open() && i.reallocationRequested) {
-                out.add(incidentAlert("ReallocationRequested", i, null, Role.INSPECTOR));
-            }
-            for (String schemeId : i.open() ? i.schemeIds : List.<String>of()) {
-                SchemeState s = room.schemes.get(schemeId);
-                if (i.grade.isBelow(s.requiredGrade())) {
-                    out.add(new AlertView("GradeBelowScheme", i.id, null, s.id(),
-                            Recipient.role(Role.CONTROLLER, i.bcu)));
-                }
-            }
-        }
-        for (SchemeState s : room.schemes.values()) {
-            Recipient oic = s.form.oic() == null ? Recipient.role(Role.OIC, s.form.bcu()) : Recipient.staff(s.form.oic());
-            if (s.contactOverdueAlerted && s.victimInformedAt == null) {
-                out.add(new AlertView("VictimContactOverdue", null, null, s.id(), oic));
-            }
-            if (!s.active()) {
-                continue;
-            }
-            if (s.firstStageSentAt != null) {
-                out.add(new AlertView("FirstStageReviewSent", null, null, s.id(), oic));
-            }
-            if (s.secondStageAlerted) {
-                out.add(new AlertView("SecondStageReviewSent", null, null, s.id(), crimeManagerOf(s.form.bcu())));
-            }
-            if (s.reviewOverdueAlerted) {
-                out.add(new AlertView("SchemeReviewOverdue", null, null, s.id(),
-                        Recipient.role(Role.CRIME_MANAGER, s.form.bcu())));
-            }
-        }
-        return out;
-    }
-
-    private AlertView incidentAlert(String type, IncidentState i, String unitId, Role role) {
-        return new AlertView(type, i.id, unitId, null, room.alertTo(i.id, role));
-    }
-
-    /** The first crime manager of {@code bcu} on the roster, else every crime manager of it (as a second stage). */
-    private Recipient crimeManagerOf(String bcu) {
-        for (vigil.core.Roster.StaffMember m : room.staff.values()) {
-            if (m.role() == Role.CRIME_MANAGER && bcu != null && bcu.equals(m.bcu())) {
-                return Recipient.staff(m.id());
-            }
-        }
-        return Recipient.role(Role.CRIME_MANAGER, bcu);
+        return OpenAlerts.of(room);
     }
 
     /** Whether {@code id} is taken by a member of staff or a unit, now or before: ids are never used twice. */
@@ -256,6 +237,7 @@ public final class Queries {
         new TreeMap<>(room.calls).values().forEach(c -> b.append(c.id).append(' ').append(c.incidentId).append(' ')
                 .append(c.schemeIds).append('\n'));
         room.schemes.values().forEach(s -> b.append(s.describe()).append('\n'));
+        room.guidance.values().forEach(g -> b.append(g.describe()).append('\n'));
         b.append(room.history.describe());
         return b.toString();
     }
@@ -273,9 +255,17 @@ public final class Queries {
         return i.open() && !i.attended() && i.committed.isEmpty();
     }
 
-    private static IncidentView view(IncidentState i) {
+    static IncidentView view(IncidentState i) {
         return new IncidentView(i.id, i.callId, i.grade, i.createdAt, i.targetAt, i.attendedAt, i.closed,
                 List.copyOf(i.committed), i.divertTagged, isUnresourced(i), i.reallocationRequested, i.bcu);
+    }
+
+    private static IncidentDetail detail(IncidentState i) {
+        boolean waiting = i.open() && !i.attended();
+        List<DivertView> diverts = i.diverts().stream().map(d -> new DivertView(d.unitId, d.toIncidentId, d.at,
+                d.stage.name(), d.reviewOverdueAlerted)).toList();
+        return new IncidentDetail(view(i), i.type, i.domestic, List.copyOf(i.schemeIds), waiting && i.warningAlerted,
+                waiting && i.breachAlerted, diverts);
     }
 
     private static SchemeView view(SchemeState s) {

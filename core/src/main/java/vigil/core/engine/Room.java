@@ -40,6 +40,9 @@ final class Room {
     final Retention retention;
     /** Free units by place, kept beside the units as they change; built afresh from them when the room is restored. */
     UnitFinder finder;
+    /** Guidance published, in the order it was (Vigil's addition). */
+    final Map<String, GuidanceState> guidance = new LinkedHashMap<>();
+    private final GuidanceChanges guidanceChanges = new GuidanceChanges(this);
     private long armed;
     private final IncidentChanges incidentChanges = new IncidentChanges(this);
     private final SchemeChanges schemeChanges = new SchemeChanges(this);
@@ -160,11 +163,17 @@ final class Room {
             case PreviousSchemeFound e -> { /* an alert only */ }
             case PreviousContactsFound e -> { /* an alert only */ }
             case GradeBelowScheme e -> { /* an alert only */ }
-            case StaffAdded e -> incidentChanges.staffAdded(e);
+            case StaffAdded e -> {
+                incidentChanges.staffAdded(e);
+                guidanceChanges.staffAdded(e, at);
+            }
             case StaffRemoved e -> incidentChanges.staffRemoved(e);
             case UnitAdded e -> incidentChanges.unitAdded(e);
             case UnitRetired e -> incidentChanges.unitRetired(e);
             case UnitLocationReported e -> incidentChanges.locationReported(e);
+            case GuidancePublished e -> guidanceChanges.published(e, at);
+            case GuidanceConfirmed e -> guidanceChanges.confirmed(e, at);
+            case GuidanceReminderSent e -> guidanceChanges.reminded(e, at);
         }
     }
 

@@ -76,6 +76,28 @@ final class SchemeMatching {
         }
     }
 
+    /**
+     * {@link #matchCall}'s matching for a CLI (E.164) and an address key, recording nothing: the active schemes
+     * matched (each once, CLI first) and those withdrawn within the history window.
+     */
+    void check(String cli, String addressKey, Instant at, List<Queries.SchemeHit> active,
+               List<Queries.SchemeHit> withdrawn) {
+        Set<SchemeState> on = new LinkedHashSet<>();
+        Map<SchemeState, MatchedOn> how = new HashMap<>();
+        Set<SchemeState> gone = new LinkedHashSet<>();
+        collect(cli == null ? null : byCli.get(cli), MatchedOn.CLI, on, how, gone, at);
+        collect(addressKey == null ? null : byAddress.get(addressKey), MatchedOn.ADDRESS, on, how, gone, at);
+        for (SchemeState s : on) {
+            active.add(new Queries.SchemeHit(s.id(), how.get(s), s.requiredGrade(), s.form.instructions(), null));
+        }
+        for (SchemeState s : gone) {
+            if (!on.contains(s)) {
+                withdrawn.add(new Queries.SchemeHit(s.id(), null, s.requiredGrade(), s.form.instructions(),
+                        s.withdrawnAt));
+            }
+        }
+    }
+
     private void collect(List<SchemeState> candidates, MatchedOn on, Set<SchemeState> active,
                          Map<SchemeState, MatchedOn> how, Set<SchemeState> withdrawn, Instant at) {
         if (candidates == null) {

@@ -81,6 +81,7 @@ final class SnapshotReader {
         calls(room);
         incidents(room);
         SnapshotSchemes.read(this, room);
+        SnapshotGuidance.read(this, room);
         history(room.history);
         retention(room);
         deadlines(room);

@@ -17,8 +17,8 @@ import vigil.core.Roster;
 /**
  * Writes an engine's whole state in the snapshot format ({@link SnapshotFormat}): the clock and sequence, the room
  * (roster, units, calls, incidents and their diverts, schemes and their contacts, the order schemes were indexed,
- * caller history, what retention will forget, every pending deadline) and the counters that number deadlines and
- * tokens. The unit finder is not written: it is an index of the units' places and availability, rebuilt from them.
+ * guidance and who confirmed it, caller history, what retention will forget, every pending deadline) and the counters
+ * that number deadlines and tokens. The unit finder is not written: it is an index of the units' places and availability, rebuilt from them.
  * Canonical: maps without an order of their own are written sorted, so equal states give equal bytes.
  */
 final class SnapshotWriter {
@@ -35,6 +35,7 @@ final class SnapshotWriter {
             w.calls(room);
             w.incidents(room);
             SnapshotSchemes.write(w, room);
+            SnapshotGuidance.write(w, room);
             w.history(room.history);
             w.retention(room);
             w.deadlines(room);

@@ -19,16 +19,18 @@ import org.junit.jupiter.api.Test;
 /**
  * Live state changes in one place, {@code Room.apply}, so that a room rebuilt from the events is the room that
  * recorded them. The state classes ({@code ...State} in the engine) have their fields set only by their own
- * constructors and by the room's change methods ({@code IncidentChanges}, {@code SchemeChanges}), and those are
- * called only from {@code Room.apply}. The one other writer restores a whole room from a snapshot
- * ({@code SnapshotReader}, {@code SnapshotSchemes}): it changes nothing that was live. Each rule is also run on a
- * canary that breaks it.
+ * constructors and by the room's change methods ({@code IncidentChanges}, {@code SchemeChanges},
+ * {@code GuidanceChanges}), and those are called only from {@code Room.apply}. The one other writer restores a whole
+ * room from a snapshot ({@code SnapshotReader}, {@code SnapshotSchemes}, {@code SnapshotGuidance}): it changes nothing
+ * that was live. Each rule is also run on a canary that breaks it.
  */
 class OnlyTheRoomsApplyChangesState {
     private static final String ENGINE = "vigil.core.engine.";
-    private static final Set<String> CHANGES = Set.of(ENGINE + "IncidentChanges", ENGINE + "SchemeChanges");
+    private static final Set<String> CHANGES = Set.of(ENGINE + "IncidentChanges", ENGINE + "SchemeChanges",
+            ENGINE + "GuidanceChanges");
     private static final Set<String> WRITERS = Set.of(ENGINE + "IncidentChanges", ENGINE + "SchemeChanges",
-            ENGINE + "SnapshotReader", ENGINE + "SnapshotSchemes");
+            ENGINE + "GuidanceChanges", ENGINE + "SnapshotReader", ENGINE + "SnapshotSchemes",
+            ENGINE + "SnapshotGuidance");
 
     private static boolean isState(String className) {
         return className.startsWith(ENGINE) && className.endsWith("State")

@@ -7,7 +7,9 @@ import static vigil.core.story.Acts.addUnit;
 import static vigil.core.story.Acts.assign;
 import static vigil.core.story.Acts.clear;
 import static vigil.core.story.Acts.close;
+import static vigil.core.story.Acts.confirmGuidance;
 import static vigil.core.story.Acts.divert;
+import static vigil.core.story.Acts.publishGuidance;
 import static vigil.core.story.Acts.removeStaff;
 import static vigil.core.story.Acts.retireUnit;
 import static vigil.core.story.Acts.reviewDivertFrom;
@@ -15,6 +17,8 @@ import static vigil.core.story.Acts.unit;
 import static vigil.core.story.ControlRoom.CAD_1;
 import static vigil.core.story.ControlRoom.CAD_2;
 import static vigil.core.story.ControlRoom.CAD_3;
+import static vigil.core.story.ControlRoom.CONTROLLER;
+import static vigil.core.story.ControlRoom.DESPATCHER;
 import static vigil.core.story.ControlRoom.OIC;
 import static vigil.core.story.ControlRoom.ROSTER;
 import static vigil.core.story.ControlRoom.SHIFT_START;
@@ -50,8 +54,8 @@ import vigil.core.engine.SnapshotRefused;
 /**
  * A restart must not have to replay the whole log: the server keeps snapshots of the engine. A room restored from a
  * snapshot taken at any point of a busy night (schemes matched and withdrawn, callers calling again, a divert, closed
- * work forgotten, the roster changed) answers and carries on exactly like the room it was taken from. A snapshot that
- * cannot be trusted is refused, so the caller rebuilds from the log instead.
+ * work forgotten, the roster changed, guidance confirmed and reminded) answers and carries on exactly like the room it
+ * was taken from. A snapshot that cannot be trusted is refused, so the caller rebuilds from the log instead.
  */
 class ARestoredSnapshotCarriesOnLikeTheRoomItWasTakenFrom {
     /** Closed work leaves live state six hours after, so forgetting happens within the night. */
@@ -66,8 +70,9 @@ class ARestoredSnapshotCarriesOnLikeTheRoomItWasTakenFrom {
         add(s, 0, form("S1").requested(), activate("S1"), form("S2").withAddress("1 Other Street, London SE1 2BB")
                 .withClis("07700 900999").requested(), activate("S2"));
         add(s, 5, call("C1", "07700 900123", HOME), createIncident(CAD_1, "C1", Grade.S, true),
-                assign(U1).to(CAD_1).command());
-        add(s, 6, unit(U1).acknowledges(CAD_1).command(), callFrom("C2", "07700 900999"),
+                assign(U1).to(CAD_1).command(), publishGuidance("SOP-1", Role.DESPATCHER, Role.CONTROLLER).command());
+        add(s, 6, unit(U1).acknowledges(CAD_1).command(), confirmGuidance("SOP-1", DESPATCHER).command(),
+                callFrom("C2", "07700 900999"),
                 createIncident(CAD_2, "C2", Grade.I, false));
         add(s, 8, divert(U1).to(CAD_2).command(), callFrom("C3", "07700 900123"), link("C3", CAD_1));
         add(s, 9, reviewDivertFrom(CAD_1).approve().command(), assign(U2).to(CAD_1).command());
@@ -80,6 +85,7 @@ class ARestoredSnapshotCarriesOnLikeTheRoomItWasTakenFrom {
                 assign("U4").to(CAD_3).command());
         add(s, 600, clear(U2, CAD_1).command(), close(CAD_1).command(), callFrom("C6", "07700 900123"));
         add(s, 1000, callFrom("C7", "07700 900999"), unit("U4").arrivesAt(CAD_3).command());
+        add(s, DAY * 3, confirmGuidance("SOP-1", CONTROLLER).command()); // after two daily reminders
         // After S1's first-stage review (28 days before its six months are up): the victim told, the scheme ended.
         add(s, DAY * 160, victimToldOfScheme("S1"), withdraw("S1", OIC));
         add(s, DAY * 161, callFrom("C8", "07700 900123"));
@@ -113,7 +119,8 @@ class ARestoredSnapshotCarriesOnLikeTheRoomItWasTakenFrom {
         List<Recorded> uninterrupted = carryOn(Engine.start(POLICY, ROSTER, SHIFT_START), steps, 0);
         assertThat(uninterrupted).extracting(r -> r.event().type()).contains("SchemeMatched", "PreviousContactsFound",
                 "PreviousSchemeFound", "UnitDiverted", "DivertApproved", "UnitAdded", "StaffRemoved", "UnitRetired",
-                "FirstStageReviewSent", "SchemeReviewOverdue").doesNotContain("CommandRejected");
+                "FirstStageReviewSent", "SchemeReviewOverdue", "GuidancePublished", "GuidanceConfirmed",
+                "GuidanceReminderSent").doesNotContain("CommandRejected");
 
         for (int cut = 0; cut <= steps.size(); cut++) {
             Engine live = Engine.start(POLICY, ROSTER, SHIFT_START);

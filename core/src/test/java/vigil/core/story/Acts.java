@@ -167,6 +167,20 @@ public final class Acts {
 
     // --- administration ------------------------------------------------------------------------------------------
 
+    // --- guidance (Vigil's addition) ------------------------------------------------------------------------------
+
+    /** The duty officer publishes guidance {@code guidanceId} for {@code roles}. */
+    public static Act publishGuidance(String guidanceId, Role... roles) {
+        return new Act(dutyOfficer(), by -> new Command.PublishGuidance(by, guidanceId, "Diverted units",
+                "When a unit is diverted, the original CAD is tagged and the controller reviews the divert.",
+                java.util.List.of(roles)));
+    }
+
+    /** {@code who} has read and understood guidance {@code guidanceId}. */
+    public static Act confirmGuidance(String guidanceId, Actor who) {
+        return new Act(who, by -> new Command.ConfirmGuidance(by, guidanceId));
+    }
+
     public static Act addStaff(String staffId, Role role, String bcu) {
         return new Act(admin(), by -> new Command.AddStaff(by, staffId, role, bcu));
     }

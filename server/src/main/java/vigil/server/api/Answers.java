@@ -68,7 +68,7 @@ final class Answers {
     static HttpStatus status(Reason reason) {
         return switch (reason) {
             case NOT_PERMITTED -> HttpStatus.FORBIDDEN;
-            case UNKNOWN_INCIDENT, UNKNOWN_UNIT, UNKNOWN_CALL, UNKNOWN_SCHEME -> HttpStatus.NOT_FOUND;
+            case UNKNOWN_INCIDENT, UNKNOWN_UNIT, UNKNOWN_CALL, UNKNOWN_SCHEME, UNKNOWN_GUIDANCE -> HttpStatus.NOT_FOUND;
             default -> HttpStatus.CONFLICT;
         };
     }

@@ -7,8 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -20,42 +18,28 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.cfg.JsonNodeFeature;
-import tools.jackson.databind.json.JsonMapper;
 import vigil.core.Actor;
-import vigil.core.Command;
-import vigil.server.log.IdempotencyKey;
 import vigil.server.log.Outcome;
-import vigil.server.log.Writer;
 import vigil.server.staff.CurrentActor;
-import vigil.server.staff.StaffAccounts;
-import vigil.server.staff.VictimDetails;
-import vigil.sim.json.Fields;
 import vigil.sim.json.InvalidInput;
 import vigil.sim.json.JsonFiles;
-import vigil.sim.scenario.ScenarioReader;
 
 /**
  * {@code POST /api/commands}: a scenario step without {@code at} and {@code by}, decided by the writer as the logged-in
- * actor. Anything that is not a command is answered 400/413/415 here and never reaches the log.
+ * actor ({@link CommandIntake}, the web UI's way too). Anything that is not a command is answered 400/413/415 and never
+ * reaches the log.
  */
 @RestController
 class CommandController {
     static final int MAX_BODY_BYTES = 64 * 1024;
     static final int MAX_KEY_LENGTH = 200;
-    private static final JsonMapper CANONICAL = JsonMapper.builder()
-            .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
 
-    private final Writer writer;
     private final CurrentActor actors;
-    private final StaffAccounts accounts;
-    private final VictimDetails victims;
+    private final CommandIntake intake;
 
-    CommandController(Writer writer, CurrentActor actors, StaffAccounts accounts, VictimDetails victims) {
-        this.writer = writer;
+    CommandController(CurrentActor actors, CommandIntake intake) {
         this.actors = actors;
-        this.accounts = accounts;
-        this.victims = victims;
+        this.intake = intake;
     }
 
     @PostMapping(path = "/api/commands", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -66,31 +50,15 @@ class CommandController {
         requireJson(request.getContentType());
         String text = body(request);
         JsonNode root;
-        Command command;
         try {
             if (text.isBlank()) {
                 throw new InvalidInput("the body is empty: send one command as a JSON object");
             }
             root = JsonFiles.parse(text);
-            Fields f = new Fields(root, "command");
-            for (String forbidden : new String[] {"at", "by"}) {
-                if (f.node().has(forbidden)) {
-                    throw f.invalid(forbidden, forbidden.equals("by")
-                            ? "must not be given: the command's actor is whoever is logged in"
-                            : "must not be given: the server decides commands when they arrive");
-                }
-            }
-            command = ScenarioReader.command(root, actor, "command");
         } catch (InvalidInput e) {
             throw Problem.notACommand(e.getMessage(), e.field());
         }
-        IdempotencyKey idempotency = key == null ? null : new IdempotencyKey(actor.id(), checkedKey(key),
-                sha256(CANONICAL.writeValueAsBytes(root)));
-        Outcome outcome = await(writer.submit(command, idempotency));
-        if (outcome instanceof Outcome.Decided d) {
-            accounts.follow(d.receipt().events()); // AddStaff creates the account, RemoveStaff disables it
-        }
-        return Answers.of(outcome, json -> victims.forCaller(actor, "POST /api/commands", json));
+        return intake.take(actor, root, key);
     }
 
     static Outcome await(java.util.concurrent.CompletableFuture<Outcome> answer) {
@@ -151,7 +119,7 @@ class CommandController {
                 "a command is at most " + MAX_BODY_BYTES / 1024 + " KiB");
     }
 
-    private static String checkedKey(String key) {
+    static String checkedKey(String key) {
         if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(ch -> ch > 0x20 && ch < 0x7f)) {
             throw Problem.badRequest("Idempotency-Key must be 1 to " + MAX_KEY_LENGTH
                     + " printable ASCII characters without spaces", "Idempotency-Key");
@@ -159,11 +127,4 @@ class CommandController {
         return key;
     }
 
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -28,8 +27,6 @@ import vigil.core.engine.Queries;
 import vigil.core.engine.Travel;
 import vigil.server.log.EventLog;
 import vigil.server.log.Writer;
-import vigil.server.reports.ServerReports;
-import vigil.server.reports.Timelines;
 import vigil.server.staff.CurrentActor;
 import vigil.server.staff.VictimDetails;
 
@@ -44,9 +41,6 @@ class ReadController {
     /** The server's travel model for recommendations: urban roads at 48 km/h, 1.4 times the straight line. */
     static final Travel TRAVEL = Travel.byRoad(48, 1.4);
     static final int RECOMMENDATIONS = 5;
-    /** Bound on the log read past the report follower for one timeline (it is normally a fifth of a second behind). */
-    static final int TIMELINE_TAIL = 100_000;
-    private static final int PAGE = 10_000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Writer writer;
@@ -54,18 +48,16 @@ class ReadController {
     private final VictimDetails victims;
     private final InstantSource clock;
     private final EventLog log;
-    private final Timelines timelines;
-    private final ServerReports reports;
+    private final IncidentTimeline timelines;
 
     ReadController(Writer writer, CurrentActor actors, VictimDetails victims, InstantSource clock, EventLog log,
-                   Timelines timelines, ServerReports reports) {
+                   IncidentTimeline timelines) {
         this.writer = writer;
         this.actors = actors;
         this.victims = victims;
         this.clock = clock;
         this.log = log;
         this.timelines = timelines;
-        this.reports = reports;
     }
 
     @GetMapping(path = "/api/incidents", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -102,7 +94,7 @@ class ReadController {
             out.put("state", "CLOSED"); // only a closed incident leaves live state
         }
         out.put("live", live.isPresent());
-        Timeline t = timeline(id);
+        IncidentTimeline.Lines t = timelines.of(id);
         if (live.isEmpty() && t.lines().isEmpty()) {
             throw unknown("incident", id);
         }
@@ -111,49 +103,6 @@ class ReadController {
         out.put("timelineComplete", t.complete());
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                 .body(victims.forCaller(actor, "GET /api/incidents/" + id, JSON.writeValueAsString(out)));
-    }
-
-    private record Timeline(List<String> lines, boolean complete) {}
-
-    /**
-     * The report follower's index of the log gives the events up to where it has read; the few committed since are
-     * read from the log itself, so the timeline is as current as the incident beside it.
-     */
-    private Timeline timeline(String id) {
-        long indexedUpTo = reports.history().reportedUpTo();
-        List<String> lines = new ArrayList<>();
-        long last = 0;
-        for (Timelines.Entry e : timelines.of(id)) {
-            lines.add(e.payload());
-            last = Math.max(last, e.seq());
-        }
-        long after = Math.max(indexedUpTo, last);
-        int read = 0;
-        while (read < TIMELINE_TAIL) {
-            List<String> page = log.after(after, PAGE);
-            for (String line : page) {
-                JsonNode e = JSON.readTree(line);
-                after = e.get("seq").asLong();
-                if (names(e, id)) {
-                    lines.add(line);
-                }
-            }
-            read += page.size();
-            if (page.size() < PAGE) {
-                return new Timeline(lines, true);
-            }
-        }
-        return new Timeline(lines, false);
-    }
-
-    private static boolean names(JsonNode e, String incidentId) {
-        for (String field : List.of("incidentId", "fromIncidentId", "toIncidentId")) {
-            JsonNode v = e.get(field);
-            if (v != null && v.isString() && v.asString().equals(incidentId)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The available units nearest the scene by travel time, with ETA; by roster order when the scene is unknown. */

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vigil.core.Actor;
 import vigil.server.live.LiveEvents;
 import vigil.server.live.Subscription;
+import vigil.server.notice.Notices;
 import vigil.server.staff.CurrentActor;
 import vigil.server.staff.VictimDetails;
 
@@ -29,16 +30,19 @@ class StreamController {
     private final LiveEvents live;
     private final CurrentActor actors;
     private final VictimDetails victimDetails;
+    private final Notices notices;
 
-    StreamController(LiveEvents live, CurrentActor actors, VictimDetails victimDetails) {
+    StreamController(LiveEvents live, CurrentActor actors, VictimDetails victimDetails, Notices notices) {
         this.live = live;
         this.actors = actors;
         this.victimDetails = victimDetails;
+        this.notices = notices;
     }
 
     @GetMapping("/api/events/stream")
     void stream(HttpServletRequest request, HttpServletResponse response,
                 @RequestParam(name = "after", required = false) String after,
+                @RequestParam(name = "heartbeat", required = false) String heartbeat,
                 @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) throws IOException {
         Actor actor = actors.of(request).orElseThrow(Problem::unauthenticated);
         // A reconnecting EventSource sends Last-Event-ID and still asks for its first URL: the header is the later news.
@@ -46,6 +50,13 @@ class StreamController {
                 ? EventController.number("Last-Event-ID", lastEventId, 0, Long.MAX_VALUE)
                 : after != null ? EventController.number("after", after, 0, Long.MAX_VALUE)
                 : Math.max(0, live.delivered());
+        // A page's EventSource cannot see comments: it asks for heartbeats as events to tell quiet from cut (ADR 090).
+        boolean heartbeatEvents = heartbeat != null && switch (heartbeat) {
+            case "event" -> true;
+            case "comment" -> false;
+            default -> throw Problem.badRequest("heartbeat must be comment or event, not \"" + heartbeat + "\"",
+                    "heartbeat");
+        };
         if (HttpMethod.HEAD.matches(request.getMethod())) {
             // Spring answers HEAD with the GET handler; a stream nobody reads would only end when the server stops.
             response.setContentType("text/event-stream");
@@ -53,7 +64,9 @@ class StreamController {
         }
         Subscription subscription;
         try {
-            subscription = live.subscribe(from, line -> visibleTo(actor, line));
+            // The caller's own notices ride on the stream as `notice` frames without an id (docs/adr/081).
+            subscription = live.subscribe(from, line -> visibleTo(actor, line), actor.id(), notices.asides(actor.id()),
+                    heartbeatEvents);
         } catch (LiveEvents.Refused e) {
             Problem p = Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Not streaming now", e.getMessage());
             p.getBody().setProperty("retryable", true);

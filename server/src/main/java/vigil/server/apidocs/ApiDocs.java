@@ -113,6 +113,9 @@ class ApiDocs {
                 case "Last-Event-ID" -> p.description("the last seq the client has (an EventSource sends it on"
                         + " reconnecting); wins over after").schema(new IntegerSchema().format("int64")
                         .minimum(java.math.BigDecimal.ZERO));
+                case "heartbeat" -> p.description("comment (default): heartbeats are comments; event: each is also an"
+                        + " event `heartbeat` with data {\"after\": the last seq sent}, which an EventSource sees")
+                        .schema(new StringSchema()._enum(java.util.List.of("comment", "event")));
                 default -> { }
             }
         }
@@ -150,7 +153,8 @@ class ApiDocs {
                         Each event: `id:` its seq, `event:` its type, `data:` its replay line (as GET /api/events \
                         gives it). Resumes after the `Last-Event-ID` header (it wins: an EventSource reconnecting \
                         sends it) or `?after=N`; with neither, from the next event. A comment line at least every \
-                        10 s when nothing else is sent. `event: reset` (no id) ends a stream whose client did not keep \
+                        10 s when nothing else is sent (`?heartbeat=event`: also an event `heartbeat`, for pages). \
+                        `event: reset` (no id) ends a stream whose client did not keep \
                         up, or whose position is too far behind or not in the log; its data is JSON \
                         `{"reason","after","lastSeq","detail"}` (docs/contracts/extensions.md).""");
         get.responses(withProblems(new ApiResponses().addApiResponse("200", new ApiResponse()

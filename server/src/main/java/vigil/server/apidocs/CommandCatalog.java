@@ -139,5 +139,14 @@ final class CommandCatalog {
             command("RetireUnit", "ADMIN", "Retire a unit (not a committed one).", id("unitId", "the unit")),
             command("ReportUnitLocation", "the unit (UNIT, its AVL), or a DESPATCHER relaying it by radio",
                     "Where the unit is now.", id("unitId", "the unit"),
-                    new Field("location", Kind.LOCATION, true, List.of(), "where: {lat, lon} in degrees (WGS 84)")));
+                    new Field("location", Kind.LOCATION, true, List.of(), "where: {lat, lon} in degrees (WGS 84)")),
+            command("PublishGuidance", "ADMIN, DUTY_OFFICER", "Vigil's addition: publish guidance to be read and"
+                            + " understood by everyone holding one of its roles; the unconfirmed are reminded daily.",
+                    id("guidanceId", "its id (new)"), id("title", "its title"), id("text", "what it says"),
+                    new Field("roles", Kind.ENUM_ARRAY, true, Arrays.stream(Role.values()).filter(r -> r != Role.UNIT)
+                            .map(Enum::name).toList(), "the roles it is for (at least one)")),
+            command("ConfirmGuidance", "anyone holding one of the guidance's roles", "Vigil's addition: confirm"
+                            + " the guidance has been read and understood (once; refused NOT_PERMITTED to someone it"
+                            + " is not for).",
+                    id("guidanceId", "the guidance")));
 }

@@ -19,14 +19,18 @@ import vigil.server.db.LocalPostgres.Login;
  */
 final class Migrations {
     /** Tables the server's role may only INSERT into and SELECT from. */
-    static final List<String> APPEND_ONLY = List.of("event", "idempotency_key", "victim_detail_read");
+    static final List<String> APPEND_ONLY = List.of("event", "idempotency_key", "victim_detail_read",
+            "notice_mail_attempt");
     /** Tables derived from the log (docs/adr/060), which the server's role maintains: any change but their schema. */
     static final List<String> READ_TABLES = List.of("report_position", "report_incident", "report_call",
             "report_divert", "report_scheme", "report_incident_event");
     /** Tables of state the server can always rebuild from the log (ADR 052): it adds rows and prunes old ones. */
     static final List<String> PRUNED = List.of("snapshot");
-    /** Tables the server's role may also UPDATE (never DELETE): staff accounts are disabled, not removed. */
-    static final List<String> UPDATABLE = List.of("staff_account");
+    /**
+     * Tables the server's role may also UPDATE (never DELETE): staff accounts are disabled, not removed; notices are
+     * marked read and their mail sent, never taken back (docs/adr/080).
+     */
+    static final List<String> UPDATABLE = List.of("staff_account", "notice_position", "notice", "notice_mail");
 
     private Migrations() {}
 

@@ -9,6 +9,15 @@ final class Frames {
     /** A comment: ignored by every SSE client, but it crosses the connection (so a dead client is noticed). */
     static final String HEARTBEAT = ": heartbeat\n\n";
 
+    /**
+     * The heartbeat a page asks for ({@code ?heartbeat=event}): the same comment, then an event without {@code id:} (so
+     * a client's last event id stays put) that an {@code EventSource} dispatches, so a page can tell a quiet room from
+     * a dead connection. {@code after}: the last seq this stream sent.
+     */
+    static String heartbeatEvent(long after) {
+        return ": heartbeat\nevent: heartbeat\ndata: {\"after\":" + after + "}\n\n";
+    }
+
     static String opening(long after) {
         return ": Vigil live events after seq " + after + "\n\n";
     }
@@ -17,6 +26,12 @@ final class Frames {
     static void event(StringBuilder out, LoggedEvent e, String line) {
         out.append("id: ").append(e.seq()).append("\nevent: ").append(e.type()).append('\n');
         data(out, line);
+    }
+
+    /** An aside (a {@code notice}): {@code event:} and {@code data:} only, no {@code id:} (docs/adr/081). */
+    static void aside(StringBuilder out, Aside a) {
+        out.append("event: ").append(a.event()).append('\n');
+        data(out, a.data());
     }
 
     /**

@@ -69,6 +69,8 @@ public final class LiveEvents implements CommitListener, SmartLifecycle {
     /** Guards {@link #delivered} and {@link #subscribers} together, so a subscriber registers between two batches. */
     private final ReentrantLock fanOutLock = new ReentrantLock();
     private final Set<Subscription> subscribers = ConcurrentHashMap.newKeySet();
+    /** Every open stream by its audience, from its start (catching up included), for asides. */
+    private final java.util.Map<String, Set<Subscription>> audiences = new ConcurrentHashMap<>();
     private volatile long delivered = -1;
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicLong resets = new AtomicLong();
@@ -88,6 +90,16 @@ public final class LiveEvents implements CommitListener, SmartLifecycle {
      * {@link Subscription#run}. Refused when the hub is not yet following the log or too many streams are open.
      */
     public Subscription subscribe(long after, View view) {
+        return subscribe(after, view, null, null, false);
+    }
+
+    /**
+     * As {@link #subscribe(long, View)}, for {@code audience} (a staff id): the stream also carries the asides made
+     * for it, those {@code asides} gives at its start and those {@link #aside} hands the hub from then on
+     * (docs/adr/081). {@code heartbeatEvents}: each heartbeat is also an event (for pages).
+     */
+    public Subscription subscribe(long after, View view, String audience, AsideSource asides,
+                                  boolean heartbeatEvents) {
         if (!running || delivered < 0) {
             throw new Refused("the live stream is starting or stopping; retry");
         }
@@ -95,7 +107,24 @@ public final class LiveEvents implements CommitListener, SmartLifecycle {
             open.decrementAndGet();
             throw new Refused("the live stream has its maximum of " + settings.maxSubscribers() + " subscribers; retry");
         }
-        return new Subscription(this, after, view, settings.buffer());
+        Subscription s = new Subscription(this, after, view, settings.buffer(), audience, asides,
+                heartbeatEvents);
+        if (audience != null) {
+            audiences.compute(audience, (k, streams) -> {
+                Set<Subscription> out = streams == null ? ConcurrentHashMap.newKeySet() : streams;
+                out.add(s);
+                return out;
+            });
+        }
+        return s;
+    }
+
+    /** An aside for {@code audience}: into the buffer of each of its streams (it never waits). */
+    public void aside(String audience, Aside a) {
+        Set<Subscription> streams = audiences.get(audience);
+        if (streams != null) {
+            streams.forEach(s -> s.offerAside(a));
+        }
     }
 
     /** Streams open now (catching up or live). */
@@ -150,6 +179,12 @@ public final class LiveEvents implements CommitListener, SmartLifecycle {
 
     void ended(Subscription s) {
         subscribers.remove(s);
+        if (s.audience() != null) {
+            audiences.computeIfPresent(s.audience(), (k, streams) -> {
+                streams.remove(s);
+                return streams.isEmpty() ? null : streams;
+            });
+        }
         open.decrementAndGet();
     }
 

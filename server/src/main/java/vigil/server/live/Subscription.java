@@ -3,7 +3,11 @@ package vigil.server.live;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -35,17 +39,35 @@ public final class Subscription {
     private final long after;
     private final View view;
     private final int capacity;
+    private final boolean heartbeatEvents;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition ready = lock.newCondition();
     private final ArrayDeque<LoggedEvent> buffer = new ArrayDeque<>();
     private boolean overflowed;
     private boolean closed;
+    /** Whose asides this stream carries (null: none), and where those made before it started are read. */
+    private final String audience;
+    private final AsideSource asideSource;
+    /** Asides waiting for their event to be sent, in (seq, id) order; their ids, so none is taken twice. */
+    private final TreeSet<Aside> asides = new TreeSet<>(Comparator.comparingLong(Aside::seq)
+            .thenComparingLong(Aside::id));
+    private final Set<Long> asideIds = new HashSet<>();
+    /** Asides up to this id were read at the start (or were not for this stream): news of them is ignored. */
+    private long asidesCaughtUpTo = -1;
 
-    Subscription(LiveEvents hub, long after, View view, int capacity) {
+    Subscription(LiveEvents hub, long after, View view, int capacity, String audience, AsideSource asideSource,
+                 boolean heartbeatEvents) {
         this.hub = hub;
         this.after = after;
         this.view = view;
         this.capacity = capacity;
+        this.audience = audience;
+        this.asideSource = asideSource;
+        this.heartbeatEvents = heartbeatEvents;
+    }
+
+    String audience() {
+        return audience;
     }
 
     /** Sends the stream to {@code sink} until the client goes, falls behind or the server stops. */
@@ -71,6 +93,7 @@ public final class Subscription {
             reset(sink, Frames.Reset.TOO_FAR_BEHIND, after, logEnd);
             return;
         }
+        catchUpAsides();
         long sent = copy(sink, after, Long.MAX_VALUE);
         long registeredAt = hub.register(this);
         sent = copy(sink, sent, registeredAt);
@@ -81,7 +104,7 @@ public final class Subscription {
             lock.lock();
             try {
                 long wait = heartbeat;
-                while (buffer.isEmpty() && !overflowed && !closed && wait > 0) {
+                while (buffer.isEmpty() && !overflowed && !closed && !asideDue(sent) && wait > 0) {
                     wait = ready.awaitNanos(wait);
                 }
                 if (closed) {
@@ -101,7 +124,9 @@ public final class Subscription {
                 return;
             }
             if (next.isEmpty()) {
-                sink.send(Frames.HEARTBEAT);
+                if (!sendAsides(sink, sent)) {
+                    sink.send(heartbeatEvents ? Frames.heartbeatEvent(sent) : Frames.HEARTBEAT);
+                }
                 continue;
             }
             StringBuilder out = new StringBuilder();
@@ -123,6 +148,61 @@ public final class Subscription {
             if (!out.isEmpty()) {
                 sink.send(out.toString());
             }
+            sendAsides(sink, sent);
+        }
+    }
+
+    /** The asides made before this stream started that it carries; news of any of them from now on is old news. */
+    private void catchUpAsides() {
+        if (asideSource == null) {
+            return;
+        }
+        AsideSource.CatchUp c = asideSource.since(after);
+        lock.lock();
+        try {
+            c.asides().forEach(this::keep);
+            asidesCaughtUpTo = c.madeUpTo();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether an aside waits whose event has been sent (guarded by lock). */
+    private boolean asideDue(long sent) {
+        return !asides.isEmpty() && asides.first().seq() <= sent;
+    }
+
+    /** Sends the asides whose events have been sent, in (seq, id) order; whether there were any. */
+    private boolean sendAsides(Sink sink, long sent) throws IOException {
+        StringBuilder out = new StringBuilder();
+        lock.lock();
+        try {
+            while (asideDue(sent)) {
+                Aside a = asides.pollFirst();
+                asideIds.remove(a.id());
+                Frames.aside(out, a);
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (out.isEmpty()) {
+            return false;
+        }
+        sink.send(out.toString());
+        return true;
+    }
+
+    /** Keeps an aside until its event is sent; a stream with more waiting than its buffer holds is too slow. */
+    private void keep(Aside a) {
+        if (a.id() <= asidesCaughtUpTo || !asideIds.add(a.id())) {
+            return;
+        }
+        asides.add(a);
+        if (asides.size() > capacity) {
+            overflowed = true;
+            buffer.clear();
+            asides.clear();
+            asideIds.clear();
         }
     }
 
@@ -144,6 +224,7 @@ public final class Subscription {
                 sent = e.seq();
             }
             sink.send(out.toString());
+            sendAsides(sink, sent);
             if (page.size() < PAGE) {
                 break;
             }
@@ -175,6 +256,20 @@ public final class Subscription {
             buffer.addAll(events);
             ready.signal();
             return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** An aside for this stream's audience, sent once the event it follows has been (never waits). */
+    void offerAside(Aside a) {
+        lock.lock();
+        try {
+            if (closed || overflowed) {
+                return;
+            }
+            keep(a);
+            ready.signal();
         } finally {
             lock.unlock();
         }

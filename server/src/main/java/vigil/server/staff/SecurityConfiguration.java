@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -34,11 +35,17 @@ class SecurityConfiguration {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /**
      * Pages are served from this server alone: no inline script, no framing, forms post back here. The web UI's map
-     * tiles, when an install names a tile server, are its one addition.
+     * tiles, when an install names a tile server ({@code VIGIL_MAP_TILES}), are its one addition ({@link #csp}).
      */
     static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; object-src 'none';"
             + " frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    private final String csp;
+
+    SecurityConfiguration(@Value("${vigil.map.tiles:}") String mapTiles) {
+        this.csp = csp(mapTiles);
+    }
 
     /**
      * No Micrometer observation around each security filter, login and authorisation: with the actuator present Spring
@@ -48,6 +55,26 @@ class SecurityConfiguration {
     @Bean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /** {@link #CSP}, with the origin of a tile server's URL template ({@code https://host/{z}/{x}/{y}.png}) as images. */
+    static String csp(String mapTiles) {
+        if (mapTiles == null || mapTiles.isBlank()) {
+            return CSP;
+        }
+        IllegalArgumentException notATemplate = new IllegalArgumentException(
+                "VIGIL_MAP_TILES must be an http(s) URL template, not " + mapTiles);
+        java.net.URI u;
+        try {
+            u = java.net.URI.create(mapTiles.trim().replaceAll("\\{[^}]*}", "0"));
+        } catch (IllegalArgumentException e) {
+            throw notATemplate;
+        }
+        if (u.getScheme() == null || u.getHost() == null || !u.getScheme().startsWith("http")) {
+            throw notATemplate;
+        }
+        String origin = u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort());
+        return CSP.replace("img-src 'self' data:;", "img-src 'self' data: " + origin + ";");
     }
 
     @Bean
@@ -72,7 +99,8 @@ class SecurityConfiguration {
         AccessDeniedHandler denied = (req, res, e) -> problem(res, 403, "forbidden", "Forbidden",
                 e instanceof CsrfException ? "a request made with a page's session needs the page's CSRF token"
                         : "this login may not make this request", false);
-        http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**")
+        http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                        "/swagger-ui/**")
                 .authenticationManager(manager)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -97,19 +125,23 @@ class SecurityConfiguration {
     SecurityFilterChain pages(HttpSecurity http, AuthenticationManager manager) throws Exception {
         http.authenticationManager(manager)
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/error", "/favicon.ico").permitAll()
+                        // The pages' own files, and Swagger UI's (a bundle of files; the description it shows,
+                        // /v3/api-docs, still needs a login).
+                        .requestMatchers("/login", "/error", "/favicon.ico", "/problem/**", "/css/**", "/js/**",
+                                "/webjars/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .anyRequest().authenticated())
-                // Spring's own form at /login until the web UI brings its page (.loginPage("/login") then).
-                .formLogin(f -> f.permitAll())
+                // The web UI's own login page (its form posts back to /login), and its problem page for a refusal.
+                .formLogin(f -> f.loginPage("/login").permitAll())
+                .exceptionHandling(x -> x.accessDeniedPage("/problem/403"))
                 .logout(l -> l.permitAll());
         headers(http);
         return http.build();
     }
 
-    private static void headers(HttpSecurity http) throws Exception {
+    private void headers(HttpSecurity http) throws Exception {
         // Spring's defaults stay (nosniff, no caching, X-Frame-Options DENY, HSTS over HTTPS); these are added.
         http.headers(h -> h
-                .contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                .contentSecurityPolicy(c -> c.policyDirectives(csp))
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
                 .frameOptions(f -> f.deny())
                 .permissionsPolicyHeader(p -> p.policy("geolocation=(), camera=(), microphone=()")));

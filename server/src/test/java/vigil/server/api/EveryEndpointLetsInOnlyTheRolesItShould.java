@@ -74,6 +74,8 @@ class EveryEndpointLetsInOnlyTheRolesItShould {
         ok(command(Role.CALL_HANDLER, "{\"do\":\"CreateIncident\",\"incidentId\":\"CAD-1\",\"callId\":\"C1\","
                 + "\"grade\":\"S\"}"));
         ok(command(Role.OIC, requestScheme("S1")));
+        ok(command(Role.DUTY_OFFICER, "{\"do\":\"PublishGuidance\",\"guidanceId\":\"SOP-1\",\"title\":\"t\","
+                + "\"text\":\"x\",\"roles\":[\"DESPATCHER\"]}"));
         for (String body : List.of("{\"staffId\":\"target\",\"role\":\"DESPATCHER\",\"bcu\":\"SE\"}",
                 "{\"staffId\":\"leaver\",\"role\":\"DESPATCHER\",\"bcu\":\"SE\"}")) {
             TestServer.Response r = send(Role.ADMIN, "POST", "/api/staff", body);
@@ -105,6 +107,9 @@ class EveryEndpointLetsInOnlyTheRolesItShould {
             new Endpoint("GET", "/api/schemes", null, EVERYONE),
             new Endpoint("GET", "/api/schemes/S1", null, EVERYONE),
             new Endpoint("GET", "/api/alerts", null, EVERYONE),
+            new Endpoint("GET", "/api/notices", null, EVERYONE),
+            new Endpoint("GET", "/api/guidance", null, EVERYONE),
+            new Endpoint("GET", "/api/guidance/SOP-1", null, EVERYONE),
             new Endpoint("GET", "/api/events?after=0&limit=10", null, EVERYONE),
             new Endpoint("GET", "/api/reports", null, EVERYONE),
             new Endpoint("GET", "/api/reports/demand?format=csv", null, EVERYONE),
@@ -162,7 +167,10 @@ class EveryEndpointLetsInOnlyTheRolesItShould {
             command("{\"do\":\"AddUnit\",\"unitId\":\"U-%who\",\"callSign\":\"X1\",\"bcu\":\"SE\"}", Role.ADMIN),
             command("{\"do\":\"RetireUnit\",\"unitId\":\"NONE\"}", Role.ADMIN),
             command("{\"do\":\"ReportUnitLocation\",\"unitId\":\"SE-1\",\"location\":{\"lat\":51.5,\"lon\":-0.1}}",
-                    Role.UNIT, Role.DESPATCHER));
+                    Role.UNIT, Role.DESPATCHER),
+            command("{\"do\":\"PublishGuidance\",\"guidanceId\":\"G-%who\",\"title\":\"t\",\"text\":\"x\","
+                    + "\"roles\":[\"CONTROLLER\"]}", Role.ADMIN, Role.DUTY_OFFICER),
+            command("{\"do\":\"ConfirmGuidance\",\"guidanceId\":\"SOP-1\"}", Role.DESPATCHER));
 
     @Test
     void onlyTheRightRolesGetThrough() {
@@ -187,6 +195,31 @@ class EveryEndpointLetsInOnlyTheRolesItShould {
         }
         assertThat(wrong).as("endpoint × role answers that are not as they should be").isEmpty();
         assertThat(server.health().status()).as("health needs no login").isEqualTo(200);
+    }
+
+    /**
+     * Everyone has a mailbox and marks their own notices read; nobody reaches another's (their notice is answered as
+     * one that does not exist), and nobody without a login reaches any.
+     */
+    @Test
+    void everyoneReadsTheirOwnNoticesAndNoOneElses() {
+        // The guidance for despatchers told the despatcher; nobody else has a notice of it.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> get(Role.DESPATCHER,
+                "/api/notices").get("notices").size() > 0);
+        long theirs = get(Role.DESPATCHER, "/api/notices").get("notices").get(0).get("id").asLong();
+        for (Role caller : CALLERS) {
+            TestServer.Response r = send(caller, "POST", "/api/notices/" + theirs + "/read", null);
+            if (caller == null) {
+                assertThat(r.status()).isEqualTo(401);
+            } else if (caller == Role.DESPATCHER) {
+                assertThat(r.status()).as(r.body()).isEqualTo(200);
+                assertThat(r.json().get("read").asBoolean()).isTrue();
+            } else {
+                assertThat(r.status()).as("%s: %s", caller, r.body()).isEqualTo(404);
+                assertThat(isProblem(r)).isTrue();
+            }
+        }
+        assertThat(send(null, "GET", "/api/notices", null).status()).isEqualTo(401);
     }
 
     @Test

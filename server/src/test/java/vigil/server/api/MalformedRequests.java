@@ -63,6 +63,10 @@ final class MalformedRequests {
                     "outcome", "LEARNING", "note", "n"),
             base(ADMIN, List.of("unitId"), "do", "RetireUnit", "unitId", "U-NONE"),
             base(ADMIN, List.of("staffId"), "do", "RemoveStaff", "staffId", "nobody"),
+            // A despatcher's command sent by a call handler: the engine refuses it NOT_PERMITTED (403).
+            base(CALL_HANDLER, List.of("incidentId", "unitId"), "do", "AssignUnit", "incidentId", "CAD-NONE",
+                    "unitId", "U-NONE"),
+            // Someone with no account at all: no login (401), whatever the body.
             base(NOT_ON_THE_ROSTER, List.of("callId"), "do", "RecordCall", "callId", "C-GHOST", "cli",
                     "07700 900123", "location", Map.of("lat", 51.5, "lon", -0.09)),
             base(NOT_ON_THE_ROSTER, List.of("schemeId"), "do", "RequestScheme", "schemeId", "S-GHOST", "clis",

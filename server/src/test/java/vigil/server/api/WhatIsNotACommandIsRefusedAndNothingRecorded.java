@@ -168,8 +168,7 @@ class WhatIsNotACommandIsRefusedAndNothingRecorded {
                 .allMatch(e -> e.get("type").asString().equals("CommandRejected"));
         assertThat(added.stream().map(e -> e.get("seq").asLong()).toList()).as("seed %d", seed)
                 .containsExactlyElementsOf(refused);
-        // 401: the storm's sender who is not on the roster has no account to log in with (since staff log in).
-        assertThat(statuses.keySet()).as("answers by status: %s", statuses).contains(400, 401, 404, 413, 415);
+        assertThat(statuses.keySet()).as("answers by status: %s", statuses).contains(400, 401, 403, 404, 413, 415);
     }
 
     private static String abbreviated(String s) {

@@ -46,4 +46,22 @@ class ConfigurationComesFromVigilEnvironmentVariables {
                 "vigil_owner", "owner-pw"));
         assertThat(p.db().toString()).doesNotContain("pw");
     }
+
+    @Test
+    void mailIsConfiguredByVigilSmtpAndAuditEmailAndIsOffUntilAHostIsGiven() {
+        VigilProperties none = bind(Map.of());
+        assertThat(none.smtp().configured()).isFalse();
+        assertThat(none.smtp().starttls()).as("STARTTLS unless said otherwise").isTrue();
+        assertThat(none.auditEmail()).isNull();
+
+        VigilProperties p = bind(Map.of("VIGIL_SMTP_HOST", "smtp.example.org", "VIGIL_SMTP_PORT", "2525",
+                "VIGIL_SMTP_USER", "vigil", "VIGIL_SMTP_PASSWORD", "smtp-pw", "VIGIL_SMTP_FROM", "cad@example.org",
+                "VIGIL_SMTP_STARTTLS", "false", "VIGIL_AUDIT_EMAIL", "audit@example.org"));
+
+        assertThat(p.smtp()).isEqualTo(new VigilProperties.Smtp("smtp.example.org", 2525, "vigil", "smtp-pw",
+                "cad@example.org", false));
+        assertThat(p.smtp().configured()).isTrue();
+        assertThat(p.auditEmail()).isEqualTo("audit@example.org");
+        assertThat(p.smtp().toString()).doesNotContain("smtp-pw");
+    }
 }

@@ -137,6 +137,24 @@ class ASlowOrDeadSubscriberNeverHoldsAnyoneUp {
     }
 
     @Test
+    void aPageAsksForHeartbeatsItsEventSourceCanSeeAndTheyMoveNoLastEventId() throws Exception {
+        long head = lastSeq();
+        try (SseClient quiet = SseClient.open(server, "/api/events/stream?heartbeat=event", CALL_HANDLER)) {
+            assertThat(quiet.next(WAIT).comment()).startsWith("Vigil live events after seq");
+            for (int i = 0; i < 2; i++) {
+                assertThat(quiet.next(WAIT).comment()).isEqualTo("heartbeat");
+                SseClient.Frame beat = quiet.next(WAIT);
+                assertThat(beat.event()).isEqualTo("heartbeat");
+                assertThat(beat.id()).as("no id: the client's last event id stays put").isNull();
+                assertThat(JSON.readTree(beat.data()).get("after").asLong()).isEqualTo(head);
+            }
+        }
+        TestServer.Response bad = server.get(CALL_HANDLER, "/api/events/stream?heartbeat=often");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("field").asString()).isEqualTo("heartbeat");
+    }
+
+    @Test
     void thousandsOfIdleSubscribersHoldNoPlatformThreadEach() throws Exception {
         int n = 2_000;
         int before = live.subscribers();

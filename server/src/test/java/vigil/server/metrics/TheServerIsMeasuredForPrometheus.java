@@ -36,7 +36,7 @@ class TheServerIsMeasuredForPrometheus {
             assertThat(value(text, "vigil_commit_seconds_count")).isGreaterThanOrEqualTo(1);
             assertThat(text).contains("vigil_commit_seconds_bucket{");
             assertThat(value(text, "vigil_writer_queue")).isGreaterThanOrEqualTo(0);
-            assertThat(value(text, "vigil_live_subscribers")).isEqualTo(1);
+            assertThat(value(text, "vigil_live_subscribers")).as("the open %s", stream.contentType()).isEqualTo(1);
             assertThat(value(text, "vigil_live_dropped_total")).isEqualTo(0);
 
             TestServer.Response notAdmin = server.get(Commands.CALL_HANDLER, "/actuator/prometheus");

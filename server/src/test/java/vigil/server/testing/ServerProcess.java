@@ -52,6 +52,11 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts it and waits until it accepts commands.  */
     public static ServerProcess start(Path dataDir, int port) {
+        return start(dataDir, port, java.util.Map.of());
+    }
+
+    /** As {@link #start(Path, int)}, with more {@code VIGIL_*} settings in its environment. */
+    public static ServerProcess start(Path dataDir, int port, java.util.Map<String, String> environment) {
         try {
             ProcessBuilder b = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-ea:vigil...", "-Xmx512m", "-cp", System.getProperty("java.class.path"),
@@ -59,6 +64,7 @@ public final class ServerProcess implements AutoCloseable {
             b.environment().put("VIGIL_DATA_DIR", dataDir.toString());
             b.environment().put("VIGIL_PORT", Integer.toString(port));
             b.environment().put("VIGIL_DEMO", "false"); // tests add whom they need
+            b.environment().putAll(environment);
             b.redirectErrorStream(true);
             ServerProcess s = new ServerProcess(b.start(), dataDir, port);
             s.awaitUp();

@@ -136,7 +136,10 @@ public final class SseClient implements AutoCloseable {
         }
     }
 
-    /** The next event, skipping comments; {@link Frame#isEnd()} when the stream ended; fails after {@code wait}. */
+    /**
+     * The next event, skipping comments and the subscriber's own {@code notice} frames (asides without an id, not
+     * events of the log: docs/adr/081); {@link Frame#isEnd()} when the stream ended; fails after {@code wait}.
+     */
     public Frame nextEvent(Duration wait) {
         long until = System.nanoTime() + wait.toNanos();
         while (true) {
@@ -144,7 +147,7 @@ public final class SseClient implements AutoCloseable {
             if (f == null) {
                 throw new AssertionError("no event within " + wait);
             }
-            if (!f.isComment()) {
+            if (!f.isComment() && !(f.id() == null && "notice".equals(f.event()))) {
                 return f;
             }
         }

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import vigil.core.Actor;
 import vigil.core.Command;
 import vigil.core.Command.DivertDecision;
@@ -17,9 +16,7 @@ import vigil.core.Location;
 import vigil.core.Recorded;
 import vigil.core.Role;
 import vigil.core.Roster;
-import vigil.core.engine.NearestUnit;
 import vigil.core.engine.Queries;
-import vigil.core.engine.Travel;
 import vigil.sim.generate.SyntheticCall;
 import vigil.sim.model.Model;
 import vigil.sim.model.ModelUnit;
@@ -52,9 +49,8 @@ public final class SimulatedDespatcher {
     private final Scheduler scheduler;
     private final DespatchObserver observer;
     private final Model.Dispatch dispatch;
-    private final Travel travel;
+    private final DespatchRule rule;
     private final Model.Diverts diverts;
-    private final Map<Grade, Duration> targets;
     private final Map<String, Zone> zones = new HashMap<>();
     private final Map<String, Crew> crews = new LinkedHashMap<>();
     /** Open incidents by id. */
@@ -72,9 +68,8 @@ public final class SimulatedDespatcher {
         this.scheduler = scheduler;
         this.observer = observer;
         this.dispatch = model.dispatch();
-        this.travel = model.travel();
+        this.rule = new DespatchRule(model, model.policy().targets());
         this.diverts = model.diverts();
-        this.targets = model.policy().targets();
         this.queue = new DespatchQueue(model.queue());
         for (Zone z : model.zones()) {
             zones.put(z.id(), z);
@@ -118,38 +113,16 @@ public final class SimulatedDespatcher {
             close(job, "REFERRED", at);
             return;
         }
-        Queries q = room.queries();
-        Choice free = chooseFree(q, job);
-        boolean mayDivert = diverts.enabled() && diverts.toGrades().contains(call.grade());
-        if (free == null) {
-            job.foundNoUnit = true;
-            Optional<NearestUnit> candidate = mayDivert
-                    ? q.nearestDivertable(call.location(), travel, diverts.fromGrades())
-                    : Optional.empty();
-            if (candidate.isPresent()) {
-                divert(job, candidate.get(), at);
-            } else {
-                queue.add(job);
-            }
-        } else if (mayDivert && missesTarget(job, free.travelTime)) {
-            // No free unit can make the target: a unit on its way to a lesser call that would get there sooner is
-            // diverted; otherwise the free one goes.
-            Optional<NearestUnit> candidate = q.nearestDivertable(call.location(), travel, diverts.fromGrades())
-                    .filter(c -> c.travelTime().compareTo(free.travelTime) < 0);
-            if (candidate.isPresent()) {
-                divert(job, candidate.get(), at);
-            } else {
-                assign(job, free.crew, free.travelTime, at);
-            }
+        DespatchRule.ForCall d = rule.forCall(room.queries(), call.grade(), call.zoneId(), call.location());
+        job.foundNoUnit = d.foundNoUnit();
+        if (d.pick() == null) {
+            queue.add(job);
+        } else if (d.pick().divert()) {
+            divert(job, d.pick(), at);
         } else {
-            assign(job, free.crew, free.travelTime, at);
+            assign(job, crews.get(d.pick().unitId()), d.pick().travelTime(), at);
         }
         checkCover();
-    }
-
-    private boolean missesTarget(Job job, Duration travelTime) {
-        Duration target = targets.get(job.grade());
-        return target != null && travelTime.compareTo(target) > 0;
     }
 
     /** Events the engine recorded on its own as its clock moved on (deadlines), outside any staff command. */
@@ -163,31 +136,6 @@ public final class SimulatedDespatcher {
         jobs.values().forEach(observer::stillOpen);
     }
 
-    private record Choice(Crew crew, Duration travelTime) {}
-
-    private Choice chooseFree(Queries q, Job job) {
-        Location scene = job.location();
-        if (dispatch == Model.Dispatch.PREFERENCE) {
-            for (String id : zones.get(job.zoneId()).preference()) {
-                if (q.isAvailable(id)) {
-                    return new Choice(crews.get(id), travelFrom(q, id, scene));
-                }
-            }
-            // Then any other free unit in roster (file) order, wherever it is.
-            return q.nearestAvailable(scene, Travel.none())
-                    .map(n -> new Choice(crews.get(n.unitId()), travelFrom(q, n.unitId(), scene))).orElse(null);
-        }
-        return q.nearestAvailable(scene, travel).map(n -> new Choice(crews.get(n.unitId()), n.travelTime()))
-                .orElse(null);
-    }
-
-    private Duration travelFrom(Queries q, String unitId, Location scene) {
-        if (travel instanceof Travel.NoTime) {
-            return Duration.ZERO;
-        }
-        return travel.between(q.unit(unitId).orElseThrow().location(), scene);
-    }
-
     private void assign(Job job, Crew crew, Duration travelTime, Instant at) {
         List<Recorded> events = send(new Command.AssignUnit(despatcher, job.incidentId, crew.id), at);
         commit(job, crew);
@@ -196,7 +144,7 @@ public final class SimulatedDespatcher {
         enRoute(job, crew, travelTime, at);
     }
 
-    private void divert(Job job, NearestUnit candidate, Instant at) {
+    private void divert(Job job, DespatchRule.Pick candidate, Instant at) {
         Crew crew = crews.get(candidate.unitId());
         Job original = crew.job;
         List<Recorded> events = send(new Command.DivertUnit(despatcher, job.incidentId, crew.id,
@@ -258,7 +206,7 @@ public final class SimulatedDespatcher {
         crew.staleOriginals.clear();
         Job next = queue.poll();
         if (next != null) {
-            assign(next, crew, travelFrom(room.queries(), crew.id, next.location()), at);
+            assign(next, crew, rule.travelFrom(room.queries(), crew.id, next.location()), at);
         }
         serveQueue(at);
         checkCover();
@@ -275,8 +223,8 @@ public final class SimulatedDespatcher {
                 return;
             }
             Job head = queue.poll();
-            Choice free = chooseFree(q, head);
-            assign(head, free.crew, free.travelTime, at);
+            DespatchRule.Pick free = rule.free(q, head.zoneId(), head.location());
+            assign(head, crews.get(free.unitId()), free.travelTime(), at);
         }
     }
 

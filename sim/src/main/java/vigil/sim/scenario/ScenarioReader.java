@@ -161,6 +161,31 @@ public final class ScenarioReader {
                 .filter(x -> x != Role.UNIT).map(Enum::name).collect(java.util.stream.Collectors.joining(", ")));
     }
 
+    /** A non-empty array of staff roles (not UNIT), each once. */
+    private static List<Role> staffRoles(Fields s, String name) {
+        List<String> names = s.optionalTextArray(name);
+        if (names == null) {
+            throw s.invalid(name, "is missing (name the roles it is for, e.g. [\"DESPATCHER\"])");
+        }
+        if (names.isEmpty()) {
+            throw s.invalid(name, "must name at least one role");
+        }
+        Set<Role> out = new LinkedHashSet<>();
+        for (int i = 0; i < names.size(); i++) {
+            Role r = null;
+            for (Role role : Role.values()) {
+                if (role != Role.UNIT && role.name().equals(names.get(i))) {
+                    r = role;
+                }
+            }
+            if (r == null || !out.add(r)) {
+                throw s.invalid(name + "[" + i + "]", r == null ? "is \"" + names.get(i) + "\", not a role of staff"
+                        : "is \"" + names.get(i) + "\" again");
+            }
+        }
+        return List.copyOf(out);
+    }
+
     private static Location location(Fields f) {
         Fields l = f.optionalObject("location");
         return l == null ? null : place(l);
@@ -224,6 +249,9 @@ public final class ScenarioReader {
                     location(s));
             case "RetireUnit" -> new RetireUnit(by, s.text("unitId"));
             case "ReportUnitLocation" -> new ReportUnitLocation(by, s.text("unitId"), place(s.object("location")));
+            case "PublishGuidance" -> new PublishGuidance(by, s.text("guidanceId"), s.text("title"), s.text("text"),
+                    staffRoles(s, "roles"));
+            case "ConfirmGuidance" -> new ConfirmGuidance(by, s.text("guidanceId"));
             default -> throw s.invalid("do", "is \"" + what + "\", not a command this contract knows");
         };
     }

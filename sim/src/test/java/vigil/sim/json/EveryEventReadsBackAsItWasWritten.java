@@ -145,6 +145,11 @@ class EveryEventReadsBackAsItWasWritten {
             return new Command.ContactPreference("PHONE", "after 6pm");
         }
         if (raw == List.class) {
+            Type element = ((ParameterizedType) generic).getActualTypeArguments()[0];
+            if (element instanceof Class<?> e && e.isEnum()) {
+                Object[] constants = e.getEnumConstants();
+                return List.of(constants[0], constants[constants.length - 1]);
+            }
             return List.of(name + "-a", name + "-b");
         }
         if (raw == Set.class) {

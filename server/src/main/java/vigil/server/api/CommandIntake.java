@@ -1,0 +1,79 @@
+package vigil.server.api;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.JsonNodeFeature;
+import tools.jackson.databind.json.JsonMapper;
+import vigil.core.Actor;
+import vigil.core.Command;
+import vigil.server.log.IdempotencyKey;
+import vigil.server.log.Outcome;
+import vigil.server.log.Writer;
+import vigil.server.staff.StaffAccounts;
+import vigil.server.staff.VictimDetails;
+import vigil.sim.json.Fields;
+import vigil.sim.json.InvalidInput;
+import vigil.sim.scenario.ScenarioReader;
+
+/**
+ * The one way a person's command reaches the writer: {@code POST /api/commands} and the web UI's forms alike. The
+ * same parsing (a scenario step without {@code at} and {@code by}), the same writer, the same answers (api.md
+ * "Commands"): 200 with the events, or problem+json with {@code reason}, {@code field} and {@code seq}.
+ */
+@Component
+public class CommandIntake {
+    private static final JsonMapper CANONICAL = JsonMapper.builder()
+            .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
+
+    private final Writer writer;
+    private final StaffAccounts accounts;
+    private final VictimDetails victims;
+
+    CommandIntake(Writer writer, StaffAccounts accounts, VictimDetails victims) {
+        this.writer = writer;
+        this.accounts = accounts;
+        this.victims = victims;
+    }
+
+    /**
+     * Decides {@code command} (a JSON object with {@code do}) as {@code actor}: a 200 answer whose body is the events'
+     * JSON text, or a problem answer whose body is a {@link org.springframework.http.ProblemDetail}. What is not a
+     * command is thrown as an {@link org.springframework.web.ErrorResponseException} (400 naming the field); nothing is
+     * recorded for it, nor for a malformed {@code idempotencyKey} (which may be null).
+     */
+    public ResponseEntity<?> take(Actor actor, JsonNode command, String idempotencyKey) {
+        Command decided;
+        try {
+            Fields f = new Fields(command, "command");
+            for (String forbidden : new String[] {"at", "by"}) {
+                if (f.node().has(forbidden)) {
+                    throw f.invalid(forbidden, forbidden.equals("by")
+                            ? "must not be given: the command's actor is whoever is logged in"
+                            : "must not be given: the server decides commands when they arrive");
+                }
+            }
+            decided = ScenarioReader.command(command, actor, "command");
+        } catch (InvalidInput e) {
+            throw Problem.notACommand(e.getMessage(), e.field());
+        }
+        IdempotencyKey key = idempotencyKey == null ? null : new IdempotencyKey(actor.id(),
+                CommandController.checkedKey(idempotencyKey),
+                sha256(CANONICAL.writeValueAsBytes(command)));
+        Outcome outcome = CommandController.await(writer.submit(decided, key));
+        if (outcome instanceof Outcome.Decided d) {
+            accounts.follow(d.receipt().events()); // AddStaff creates the account, RemoveStaff disables it
+        }
+        return Answers.of(outcome, json -> victims.forCaller(actor, "POST /api/commands", json));
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,358 @@
+package vigil.server.notice;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vigil.core.Policy;
+import vigil.core.Recorded;
+import vigil.server.db.Database;
+import vigil.server.live.Aside;
+import vigil.server.live.LiveEvents;
+import vigil.server.log.CommitListener;
+import vigil.server.staff.StaffAccounts;
+import vigil.sim.json.EventJson;
+
+/**
+ * Turns the event log into notices (docs/adr/080), one platform thread. The log is the outbox: the notifier reads the
+ * events after its own recorded position ({@code notice_position}), plans each event's notices from the roster as it
+ * stood at that event ({@link Addressbook}, {@link NoticeRules}), fills their templates, and saves the batch's notices,
+ * their mail (when SMTP is configured and the recipient has an address) and its new position in one transaction.
+ * Killed anywhere, it starts again from the saved position; a notice already saved is not saved again (unique on
+ * seq and recipient), and neither is its mail (unique on its Message-ID). Only after the commit is each new notice
+ * handed to its recipient's live streams and the mailer woken. The writer's news of a commit wakes it; without news it
+ * looks at the log every second. It holds an advisory lock of its own, so with two servers on one database one of them
+ * notifies.
+ */
+public final class Notifier implements CommitListener, AutoCloseable {
+    static final long LOCK_KEY = 0x7669_6769_6c6e_7463L; // "vigilntc"
+    static final int BATCH = 1_000;
+    private static final String NAME = "notifier";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Logger log = LoggerFactory.getLogger(Notifier.class);
+
+    private final Database database;
+    private final Policy policy;
+    private final Templates templates;
+    private final InstantSource clock;
+    private final LiveEvents live;
+    private final Mailer mailer;
+    private final StaffAccounts staff;
+    private final Thread thread;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition news = lock.newCondition();
+    private long heardUpTo;
+    private volatile boolean stopping;
+    private volatile long notifiedUpTo;
+
+    Notifier(Database database, Policy policy, Templates templates, InstantSource clock, LiveEvents live,
+             Mailer mailer, StaffAccounts staff) {
+        this.database = database;
+        this.policy = policy;
+        this.templates = templates;
+        this.clock = clock;
+        this.live = live;
+        this.mailer = mailer;
+        this.staff = staff;
+        this.thread = Thread.ofPlatform().name("vigil-notifier").daemon().unstarted(this::run);
+    }
+
+    Notifier start() {
+        thread.start();
+        return this;
+    }
+
+    /** The last event whose notices are saved (0 before the first batch of this server). */
+    public long notifiedUpTo() {
+        return notifiedUpTo;
+    }
+
+    // --- news from the writer (never waits) ------------------------------------------------------------------------
+
+    @Override
+    public void committed(Commit commit) {
+        heard(commit.lastSeq());
+    }
+
+    @Override
+    public void rebuilt(long lastSeq) {
+        heard(lastSeq);
+    }
+
+    private void heard(long lastSeq) {
+        lock.lock();
+        try {
+            heardUpTo = Math.max(heardUpTo, lastSeq);
+            news.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // --- the notifier's thread ----------------------------------------------------------------------------------
+
+    private void run() {
+        boolean failedBefore = false;
+        while (!stopping) {
+            try (Connection c = database.connect("vigil-notifier")) {
+                if (!tryLock(c, LOCK_KEY)) {
+                    pause(2_000, Long.MAX_VALUE);
+                    continue;
+                }
+                failedBefore = false;
+                follow(c);
+            } catch (SQLException | RuntimeException e) {
+                if (stopping) {
+                    return;
+                }
+                if (!failedBefore) {
+                    log.warn("the notifier stopped ({}); it goes on from its saved position", e.toString());
+                }
+                failedBefore = true;
+                pause(2_000, Long.MAX_VALUE);
+            }
+        }
+    }
+
+    static boolean tryLock(Connection c, long key) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select pg_try_advisory_lock(?)")) {
+            s.setLong(1, key);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private void follow(Connection c) throws SQLException {
+        long position = position(c);
+        Addressbook book = addressbook(c, position);
+        notifiedUpTo = position;
+        while (!stopping) {
+            long next = batch(c, book, position);
+            if (next == position) {
+                pause(1_000, position);
+            }
+            position = next;
+        }
+    }
+
+    private static long position(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("insert into notice_position (name, last_seq) values (?, 0)"
+                + " on conflict (name) do nothing")) {
+            s.setString(1, NAME);
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("select last_seq from notice_position where name = ?")) {
+            s.setString(1, NAME);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** The addressbook as it stood after event {@code upTo}, from the few kinds of event that change it. */
+    private static Addressbook addressbook(Connection c, long upTo) throws SQLException {
+        Addressbook book = new Addressbook();
+        c.setAutoCommit(false); // a cursor: the log is streamed, not held in memory
+        try (PreparedStatement s = c.prepareStatement("select payload from event where seq <= ? and type = any(?)"
+                + " order by seq")) {
+            s.setFetchSize(2_000);
+            s.setLong(1, upTo);
+            s.setArray(2, c.createArrayOf("text", Addressbook.TYPES.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    book.apply(EventJson.parse(rs.getString(1)));
+                }
+            }
+            c.commit();
+        } finally {
+            c.setAutoCommit(true);
+        }
+        return book;
+    }
+
+    /** A notice to save, made from its template. */
+    private record Made(long seq, String recipient, String kind, String subject, String body, String link,
+                       boolean terminal) {}
+
+    /** One batch: the position after it (unchanged when the log had nothing new). */
+    private long batch(Connection c, Addressbook book, long position) throws SQLException {
+        List<Made> made = new ArrayList<>();
+        long last = position;
+        try (PreparedStatement s = c.prepareStatement("select seq, payload from event where seq > ? order by seq"
+                + " limit ?")) {
+            s.setLong(1, position);
+            s.setInt(2, BATCH);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String payload = rs.getString(2);
+                    Recorded r = EventJson.parse(payload);
+                    JsonNode line = null;
+                    for (NoticeRules.Planned p : NoticeRules.plan(r, book)) {
+                        line = line == null ? JSON.readTree(payload) : line;
+                        Templates.Text t = templates.render(p.kind(),
+                                NoticeRules.values(r, line, book, policy, p.recipient()));
+                        made.add(new Made(r.seq(), p.recipient(), p.kind(), t.subject(), t.body(),
+                                NoticeRules.link(line), p.terminal()));
+                    }
+                    book.apply(r);
+                    last = rs.getLong(1);
+                }
+            }
+        }
+        if (last == position) {
+            return position;
+        }
+        List<Notice> saved = save(c, made, last);
+        notifiedUpTo = last;
+        for (Notice n : saved) {
+            live.aside(n.recipient(), new Aside(n.id(), n.seq(), "notice", n.jsonText()));
+        }
+        if (saved.stream().anyMatch(n -> n.mail() != null)) {
+            mailer.wake();
+        }
+        return last;
+    }
+
+    /** The batch's notices, their mail and the new position, in one transaction: the notices it made. */
+    private List<Notice> save(Connection c, List<Made> made, long last) throws SQLException {
+        List<Notice> saved = new ArrayList<>();
+        Instant now = clock.instant();
+        Map<String, Account> accounts = accounts(made);
+        c.setAutoCommit(false);
+        try {
+            for (Made m : made) {
+                Account a = accounts.get(m.recipient());
+                if (m.terminal() && (a == null || !a.terminal())) {
+                    continue; // the unit has no terminal that logs in: the despatcher tells it by radio
+                }
+                Long id = insertNotice(c, m, now);
+                if (id == null) {
+                    continue; // saved before a crash
+                }
+                Notice.Mail mail = null;
+                if (mailer.enabled() && a != null && mailable(a.email()) && insertMail(c, id, m, a.email(), now)) {
+                    mail = new Notice.Mail("PENDING", 0, null);
+                }
+                saved.add(new Notice(id, m.seq(), m.recipient(), m.kind(), m.subject(), m.body(), m.link(), now,
+                        null, mail));
+            }
+            try (PreparedStatement s = c.prepareStatement("update notice_position set last_seq = ? where name = ?")) {
+                s.setLong(1, last);
+                s.setString(2, NAME);
+                s.executeUpdate();
+            }
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+        return saved;
+    }
+
+    private record Account(String email, boolean terminal) {}
+
+    /**
+     * The enabled accounts of the batch's recipients, as the staff module keeps them (the account table is not the
+     * log's: an address set now is used now): where to mail them, and whether each is a unit's terminal.
+     */
+    private Map<String, Account> accounts(List<Made> made) {
+        Map<String, Account> out = new HashMap<>();
+        Set<String> names = new LinkedHashSet<>();
+        made.forEach(m -> names.add(m.recipient()));
+        for (String name : names) {
+            staff.find(name).filter(StaffAccounts.Account::enabled)
+                    .ifPresent(a -> out.put(name, new Account(a.email(), a.unitId() != null)));
+        }
+        return out;
+    }
+
+    /** An address mail can reach: not in the reserved {@code .invalid} domain (RFC 2606) the demo staff have. */
+    static boolean mailable(String email) {
+        return email != null && !email.isBlank() && !email.toLowerCase(java.util.Locale.ROOT).endsWith(".invalid");
+    }
+
+    private static Long insertNotice(Connection c, Made m, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("insert into notice (seq, recipient, kind, subject, body, link,"
+                + " created_at) values (?, ?, ?, ?, ?, ?, ?) on conflict (seq, recipient) do nothing returning id")) {
+            s.setLong(1, m.seq());
+            s.setString(2, m.recipient());
+            s.setString(3, m.kind());
+            s.setString(4, m.subject());
+            s.setString(5, m.body());
+            s.setString(6, m.link());
+            s.setTimestamp(7, Timestamp.from(now));
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        }
+    }
+
+    private boolean insertMail(Connection c, long noticeId, Made m, String address, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("insert into notice_mail (notice_id, address, subject, body,"
+                + " message_id, state, next_attempt_at, created_at) values (?, ?, ?, ?, ?, 'PENDING', ?, ?)"
+                + " on conflict (message_id) do nothing")) {
+            s.setLong(1, noticeId);
+            s.setString(2, address);
+            s.setString(3, "[Vigil] " + m.subject());
+            s.setString(4, m.body() + "\n-- \nVigil notice of event " + m.seq() + " for " + m.recipient() + ": "
+                    + m.link() + "\n");
+            s.setString(5, MessageIds.notice(m.seq(), m.recipient(), mailer.messageIdDomain()));
+            s.setTimestamp(6, Timestamp.from(now));
+            s.setTimestamp(7, Timestamp.from(now));
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    /** Waits up to {@code millis} for news of an event after {@code position} (or the stop). */
+    private void pause(long millis, long position) {
+        lock.lock();
+        try {
+            long left = TimeUnit.MILLISECONDS.toNanos(millis);
+            while (heardUpTo <= position && !stopping && left > 0) {
+                left = news.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopping = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        stopping = true;
+        lock.lock();
+        try {
+            news.signal();
+        } finally {
+            lock.unlock();
+        }
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

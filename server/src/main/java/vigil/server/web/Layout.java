@@ -1,0 +1,65 @@
+package vigil.server.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import vigil.core.Event;
+import vigil.server.staff.CurrentActor;
+
+/**
+ * What every page's layout needs: who is logged in (and their navigation), the event types {@code live.js} listens
+ * for, and how long a silent page waits before it shows itself stale.
+ */
+@ControllerAdvice(basePackageClasses = Layout.class)
+class Layout {
+    /** Every event type the engine records (the stream's {@code event:} names), from the sealed hierarchy itself. */
+    static final String EVENT_TYPES = String.join(" ", eventTypes(Event.class, new ArrayList<>()));
+
+    private final CurrentActor actors;
+    private final long staleAfterSeconds;
+
+    Layout(CurrentActor actors, @Value("${vigil.web.stale-after:PT30S}") java.time.Duration staleAfter) {
+        this.actors = actors;
+        this.staleAfterSeconds = staleAfter.toSeconds();
+    }
+
+    @ModelAttribute("me")
+    Who me(HttpServletRequest request) {
+        return actors.of(request).map(Who::of).orElse(null);
+    }
+
+    @ModelAttribute("path")
+    String path(HttpServletRequest request) {
+        return request.getRequestURI();
+    }
+
+    @ModelAttribute("eventTypes")
+    String eventTypes() {
+        return EVENT_TYPES;
+    }
+
+    /** A form not yet filled in, for lists of forms (one per item) that show only the one sent. */
+    @ModelAttribute("noForm")
+    Form noForm() {
+        return Form.empty();
+    }
+
+    @ModelAttribute("staleAfter")
+    long staleAfter() {
+        return staleAfterSeconds;
+    }
+
+    private static List<String> eventTypes(Class<?> type, List<String> out) {
+        if (type.isSealed()) {
+            for (Class<?> sub : type.getPermittedSubclasses()) {
+                eventTypes(sub, out);
+            }
+        } else if (type.isRecord()) {
+            out.add(type.getSimpleName());
+        }
+        return out;
+    }
+}
