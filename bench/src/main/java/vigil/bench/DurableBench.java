@@ -29,6 +29,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * {@code ./vigil bench durable}: Vigil's durable command rate over HTTP against PostgreSQL's own, on the same
@@ -49,13 +58,33 @@ import org.HdrHistogram.Histogram;
  */
 final class DurableBench {
     private static final int CLIENTS = 16;
-    private static final Duration WARM_UP = Duration.ofSeconds(3);
+    /**
+     * Before (a), the first figure: the closed loop in slices of this long until the server's JIT compilers have
+     * settled (under a tenth of its CPU in the last slice), at most {@link #MAX_WARM_UP}. On a 2-core machine shared
+     * with other work, 3 s left (a) measuring a JVM still compiling (docs/adr/055).
+     */
+    private static final Duration WARM_UP = Duration.ofSeconds(5);
+    private static final Duration MAX_WARM_UP = Duration.ofSeconds(90);
+    /** Before (d): the open loop's own warm-up (its connections, its pace); the JVM is warm by then. */
+    private static final Duration OPEN_LOOP_WARM_UP = Duration.ofSeconds(5);
     private static final Duration RUN = Duration.ofSeconds(10);
     private static final int OPEN_LOOP_RATE = 1_000;
     private static final int SUBSCRIBERS = 250;
     private static final int STREAMED_RATE = 200;
     private static final Pattern AT = Pattern.compile("\"at\":\"([^\"]+)\"");
 
+    /**
+     * The measured commands' client: Apache's blocking one, a pooled keep-alive connection per client thread (or per
+     * command in flight, in the open loop). The JDK's asynchronous client cost about twice its CPU per request, which
+     * on a machine shared with the server is taken from the server (docs/adr/055).
+     */
+    private final CloseableHttpClient commands = HttpClients.custom()
+            .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().setMaxConnTotal(512)
+                    .setMaxConnPerRoute(512).setDefaultConnectionConfig(ConnectionConfig.custom()
+                            .setConnectTimeout(Timeout.ofSeconds(5)).setSocketTimeout(Timeout.ofSeconds(60)).build())
+                    .build())
+            .disableAutomaticRetries().build();
+    /** The streams, the setup and the reads: the JDK's client. */
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
     private final URI base;
@@ -63,8 +92,19 @@ final class DurableBench {
     /** Passwords by username: the administrator's from demo-users.txt, the others' as /api/staff gave them. */
     private final java.util.Map<String, String> passwords = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private DurableBench(URI base) {
+    /** The server's process: its CPU counters (and its PostgreSQL's) say what each command cost. */
+    private final long serverPid;
+    /** Which figures to measure ({@code VIGIL_BENCH_ONLY}, e.g. {@code ad}: a diagnostic run); all by default. */
+    private final String only;
+
+    private DurableBench(URI base, long serverPid, String only) {
         this.base = base;
+        this.serverPid = serverPid;
+        this.only = only;
+    }
+
+    private boolean measures(char figure) {
+        return only == null || only.indexOf(figure) >= 0;
     }
 
     static void main(String[] args) throws Exception {
@@ -90,7 +130,9 @@ final class DurableBench {
         Process server = pb.start();
         try {
             int pgPort = awaitListening(server);
-            DurableBench b = new DurableBench(URI.create("http://127.0.0.1:" + port));
+            String only = System.getenv("VIGIL_BENCH_ONLY");
+            DurableBench b = new DurableBench(URI.create("http://127.0.0.1:" + port), server.pid(),
+                    only == null || only.isBlank() ? null : only.trim());
             b.awaitUp();
             b.passwords.put("admin", demoPassword(data.resolve("data/demo-users.txt"), "admin"));
             String superuserPassword = password(data.resolve("data/pg-passwords"), "postgres");
@@ -115,46 +157,98 @@ final class DurableBench {
             addStaff("ch" + c, "CALL_HANDLER");
             addStaff("dsp" + c, "DESPATCHER");
         }
+        // Staff log in at the start of a shift, not for each command: the first login of each (bcrypt, about 0.1 s of
+        // CPU) is paid here, before anything is measured; every later request checks the login as it always does.
+        for (int c = 1; c <= CLIENTS; c++) {
+            get("/api/units", "CALL_HANDLER ch" + c + " SE");
+            get("/api/units", "DESPATCHER dsp" + c + " SE");
+        }
+        if (only != null) {
+            System.out.println("only the figures " + only + " (VIGIL_BENCH_ONLY)");
+        }
 
         // (a) closed loop: 16 clients, each waits for its answer.
-        closedLoop(WARM_UP, this::recordCall);
-        String loadA = load();
-        double a = closedLoop(RUN, this::recordCall);
-        System.out.printf(Locale.ROOT, "(a) durable commands/s, %d clients waiting for each answer: %.0f cmd/s"
-                + "   [load %s]%n", CLIENTS, a, loadA);
+        double a = Double.NaN;
+        if (measures('a')) {
+            warmUp();
+            String loadA = load();
+            ProcessCpu.Reading before = ProcessCpu.Reading.of(serverPid);
+            Rate r = closedLoop(RUN, this::recordCall);
+            String cpu = ProcessCpu.Reading.of(serverPid).perOp(before, r.ops());
+            a = r.perSecond();
+            System.out.printf(Locale.ROOT, "(a) durable commands/s, %d clients waiting for each answer: %.0f cmd/s"
+                    + "   [load %s]%n    %s%n", CLIENTS, a, loadA, cpu);
+        }
 
         // (b) pgbench on the same PostgreSQL.
-        String loadB = load();
-        double tps = pgbench(pgPort, superuserPassword);
-        System.out.printf(Locale.ROOT, "(b) pgbench, one-row INSERT, %d clients: %s   [load %s]%n", CLIENTS,
-                tps > 0 ? String.format(Locale.ROOT, "%.0f tps", tps) : "not run", loadB);
+        double tps = 0;
+        if (measures('b')) {
+            String loadB = load();
+            tps = pgbench(pgPort, superuserPassword);
+            System.out.printf(Locale.ROOT, "(b) pgbench, one-row INSERT, %d clients: %s   [load %s]%n", CLIENTS,
+                    tps > 0 ? String.format(Locale.ROOT, "%.0f tps", tps) : "not run", loadB);
+        }
 
         // (c)
         double ratio = tps > 0 ? a / tps : Double.NaN;
         System.out.printf(Locale.ROOT, "(c) ratio a/b: %.2f (bar: at least 1.5)%n", ratio);
 
         // (d) open loop at 1,000 commands/s.
-        openLoop(WARM_UP, OPEN_LOOP_RATE);
-        String loadD = load();
-        Histogram h = openLoop(RUN, OPEN_LOOP_RATE);
-        double p99 = h.getValueAtPercentile(99) / 1e6;
-        System.out.printf(Locale.ROOT, "(d) answer latency at an open-loop %,d commands/s (%,d commands): p50 %.2f ms,"
-                        + " p99 %.2f ms, p99.9 %.2f ms, max %.2f ms (bar: p99 at most 10 ms)   [load %s]%n",
-                OPEN_LOOP_RATE, h.getTotalCount(), h.getValueAtPercentile(50) / 1e6, p99,
-                h.getValueAtPercentile(99.9) / 1e6, h.getMaxValue() / 1e6, loadD);
+        double p99 = Double.NaN;
+        if (measures('d')) {
+            openLoop(OPEN_LOOP_WARM_UP, OPEN_LOOP_RATE);
+            String loadD = load();
+            ProcessCpu.Reading before = ProcessCpu.Reading.of(serverPid);
+            Histogram h = openLoop(RUN, OPEN_LOOP_RATE);
+            String cpu = ProcessCpu.Reading.of(serverPid).perOp(before, h.getTotalCount());
+            p99 = h.getValueAtPercentile(99) / 1e6;
+            System.out.printf(Locale.ROOT, "(d) answer latency at an open-loop %,d commands/s (%,d commands): p50 %.2f"
+                            + " ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms (bar: p99 at most 10 ms)   [load %s]%n"
+                            + "    %s%n", OPEN_LOOP_RATE, h.getTotalCount(), h.getValueAtPercentile(50) / 1e6, p99,
+                    h.getValueAtPercentile(99.9) / 1e6, h.getMaxValue() / 1e6, loadD, cpu);
+        }
 
         // (e) SSE delivery to 250 subscribers.
-        String loadE = load();
-        sseDelivery(loadE);
+        if (measures('e')) {
+            String loadE = load();
+            sseDelivery(loadE);
+        }
 
         // (f) whole incidents per second.
-        String loadF = load();
-        double incidents = incidents();
-        System.out.printf(Locale.ROOT, "(f) whole incidents/s (RecordCall, CreateIncident, AssignUnit, each answered),"
-                + " %d clients: %.0f incidents/s   [load %s]%n", CLIENTS, incidents, loadF);
+        if (measures('f')) {
+            String loadF = load();
+            ProcessCpu.Reading before = ProcessCpu.Reading.of(serverPid);
+            Rate incidents = incidents();
+            String cpu = ProcessCpu.Reading.of(serverPid).perOp(before, incidents.ops() * 3);
+            System.out.printf(Locale.ROOT, "(f) whole incidents/s (RecordCall, CreateIncident, AssignUnit, each"
+                    + " answered), %d clients: %.0f incidents/s   [load %s]%n    %s%n", CLIENTS,
+                    incidents.perSecond(), loadF, cpu);
+        }
 
         System.out.printf(Locale.ROOT, "durable: %.0f cmd/s, pgbench: %s tps, ratio %.2f, p99 at 1000/s: %.2f ms%n",
                 a, tps > 0 ? String.format(Locale.ROOT, "%.0f", tps) : "n/a", ratio, p99);
+    }
+
+    /** The closed loop until the server's JIT compilers have settled, or {@link #MAX_WARM_UP}; says how long. */
+    private void warmUp() throws Exception {
+        long t0 = System.nanoTime();
+        double share;
+        do {
+            ProcessCpu.Reading before = ProcessCpu.Reading.of(serverPid);
+            closedLoop(WARM_UP, this::recordCall);
+            ProcessCpu.Reading after = ProcessCpu.Reading.of(serverPid);
+            share = after.server() > before.server()
+                    ? (double) (after.jit() - before.jit()) / (after.server() - before.server()) : 0;
+        } while (share >= 0.1 && System.nanoTime() - t0 < MAX_WARM_UP.toNanos());
+        System.out.printf(Locale.ROOT, "    warm-up: %.0f s of the closed loop (the server's JIT compilers: %.0f%% of"
+                + " its CPU in the last %d s)%n", (System.nanoTime() - t0) / 1e9, share * 100, WARM_UP.toSeconds());
+    }
+
+    /** Operations done in a measured time. */
+    private record Rate(long ops, long nanos) {
+        double perSecond() {
+            return ops / (nanos / 1e9);
+        }
     }
 
     // --- the workloads ----------------------------------------------------------------------------------------------
@@ -170,7 +264,7 @@ final class DurableBench {
     }
 
     /** Commands/s over {@code d} with {@link #CLIENTS} clients each sending its next command once answered. */
-    private double closedLoop(Duration d, Client work) throws Exception {
+    private Rate closedLoop(Duration d, Client work) throws Exception {
         AtomicLong done = new AtomicLong();
         long end = System.nanoTime() + d.toNanos();
         long t0 = System.nanoTime();
@@ -186,7 +280,7 @@ final class DurableBench {
                 });
             }
         }
-        return done.get() / ((System.nanoTime() - t0) / 1e9);
+        return new Rate(done.get(), System.nanoTime() - t0);
     }
 
     /** One command every 1/{@code rate} s, whatever the answers do; latency from when each was due to be sent. */
@@ -203,16 +297,21 @@ final class DurableBench {
                 LockSupport.parkNanos(wait);
             }
             int client = (int) (i % CLIENTS) + 1;
-            HttpRequest r = commandRequest("CALL_HANDLER ch" + client + " SE", "{\"do\":\"RecordCall\",\"callId\":\"O"
-                    + ids.incrementAndGet() + "\",\"cli\":\"07700 900" + String.format("%03d", client) + "\"}");
-            CompletableFuture<HttpResponse<String>> f = http.sendAsync(r, HttpResponse.BodyHandlers.ofString());
-            f.whenComplete((resp, err) -> {
-                if (err == null && resp.statusCode() == 200) {
-                    synchronized (h) {
-                        h.recordValue(Math.min(System.nanoTime() - due, h.getHighestTrackableValue()));
+            String body = "{\"do\":\"RecordCall\",\"callId\":\"O" + ids.incrementAndGet() + "\",\"cli\":\"07700 900"
+                    + String.format("%03d", client) + "\"}";
+            Thread.ofVirtual().start(() -> {
+                try {
+                    if (post("CALL_HANDLER ch" + client + " SE", body) == 200) {
+                        long took = System.nanoTime() - due;
+                        synchronized (h) {
+                            h.recordValue(Math.min(took, h.getHighestTrackableValue()));
+                        }
                     }
+                } catch (IOException | RuntimeException e) {
+                    // not answered: not counted (the total says how many were)
+                } finally {
+                    answered.countDown();
                 }
-                answered.countDown();
             });
         }
         answered.await(60, TimeUnit.SECONDS);
@@ -306,7 +405,7 @@ final class DurableBench {
     }
 
     /** Whole incidents/s: each client records a call, makes it an incident and assigns it a unit of its own. */
-    private double incidents() throws Exception {
+    private Rate incidents() throws Exception {
         int unitsPerClient = 400;
         List<CompletableFuture<HttpResponse<String>>> adding = new ArrayList<>();
         for (int c = 1; c <= CLIENTS; c++) {
@@ -343,11 +442,11 @@ final class DurableBench {
                 });
             }
         }
-        return done.get() / ((System.nanoTime() - t0) / 1e9);
+        return new Rate(done.get(), System.nanoTime() - t0);
     }
 
     /** pgbench with a one-row INSERT script and {@link #CLIENTS} clients on a database of its own; tps, or 0. */
-    private static double pgbench(int port, String password) throws Exception {
+    private double pgbench(int port, String password) throws Exception {
         Path pgbench = Stream.of("/usr/lib/postgresql/17/bin/pgbench", "/usr/lib/postgresql/16/bin/pgbench",
                         "/usr/lib/postgresql/15/bin/pgbench", "/usr/bin/pgbench").map(Path::of)
                 .filter(Files::isExecutable).findFirst().orElse(null);
@@ -364,19 +463,36 @@ final class DurableBench {
         psql(pgbench, port, password, "postgres", "create database vigil_pgbench");
         psql(pgbench, port, password, "vigil_pgbench", "create table bench_event (seq bigserial primary key,"
                 + " at timestamptz not null, payload json not null)");
-        ProcessBuilder pb = new ProcessBuilder(pgbench.toString(), "-h", "127.0.0.1", "-p", Integer.toString(port),
-                "-U", "postgres", "-n", "-c", Integer.toString(CLIENTS), "-j", "2", "-T", Long.toString(RUN.toSeconds()),
-                "-f", script.toString(), "vigil_pgbench").redirectErrorStream(true);
+        // Through bash, whose "times" then says how much CPU pgbench (its child) used: the client's share.
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c", "\"$@\"; times", "bash", pgbench.toString(), "-h",
+                "127.0.0.1", "-p", Integer.toString(port), "-U", "postgres", "-n", "-c", Integer.toString(CLIENTS), "-j",
+                "2", "-T", Long.toString(RUN.toSeconds()), "-f", script.toString(), "vigil_pgbench")
+                .redirectErrorStream(true);
         pb.environment().put("PGPASSWORD", password);
+        ProcessCpu.Reading before = ProcessCpu.Reading.of(serverPid);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
+        TimeUnit.MILLISECONDS.sleep(500); // its backends have gone and PostgreSQL has counted their CPU
+        ProcessCpu.Reading after = ProcessCpu.Reading.of(serverPid);
         Files.deleteIfExists(script);
         Files.deleteIfExists(dir);
         Matcher m = Pattern.compile("tps = ([0-9.]+)").matcher(out);
         if (!m.find()) {
             System.out.println("    pgbench said: " + out.replace('\n', ' '));
             return 0;
+        }
+        Matcher n = Pattern.compile("transactions actually processed: (\\d+)").matcher(out);
+        Matcher t = Pattern.compile("(?m)^(\\d+)m([0-9.]+)s (\\d+)m([0-9.]+)s\\s*$").matcher(out);
+        long client = -1;
+        while (t.find()) { // the second line of "times": its children's user and system time
+            client = Math.round((Long.parseLong(t.group(1)) * 60 + Double.parseDouble(t.group(2))
+                    + Long.parseLong(t.group(3)) * 60 + Double.parseDouble(t.group(4))) * 1e9);
+        }
+        if (n.find() && client >= 0) {
+            long txns = Long.parseLong(n.group(1));
+            System.out.printf(Locale.ROOT, "    CPU per transaction: PostgreSQL %.0f us, pgbench %.0f us%n",
+                    (after.postgres() - before.postgres()) / 1e3 / txns, client / 1e3 / txns);
         }
         return Double.parseDouble(m.group(1));
     }
@@ -398,12 +514,13 @@ final class DurableBench {
 
     /** Who a request is from ({@code "ROLE id [bcu]"}): the one place that knows how the server logs staff in. */
     private HttpRequest.Builder as(HttpRequest.Builder r, String who) {
-        if (who == null) {
-            return r;
-        }
+        return who == null ? r : r.header("Authorization", authorization(who));
+    }
+
+    private String authorization(String who) {
         String username = who.trim().split("\\s+")[1];
-        return r.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                (username + ":" + passwords.get(username)).getBytes(StandardCharsets.UTF_8)));
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (username + ":" + passwords.get(username)).getBytes(StandardCharsets.UTF_8));
     }
 
     /** A member of staff and their account, as the administrator adds them; their password is kept. */
@@ -426,11 +543,22 @@ final class DurableBench {
                 .build();
     }
 
-    private void command(String who, String body) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(commandRequest(who, body), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("the server answered " + r.statusCode() + " to " + body + ": " + r.body());
+    private void command(String who, String body) throws IOException {
+        int status = post(who, body);
+        if (status != 200) {
+            throw new IllegalStateException("the server answered " + status + " to " + body);
         }
+    }
+
+    /** One command, answered: its status (the answer is read whole, as a client would). */
+    private int post(String who, String body) throws IOException {
+        HttpPost post = new HttpPost(base.resolve("/api/commands"));
+        post.setHeader("Authorization", authorization(who));
+        post.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
+        return commands.execute(post, r -> {
+            EntityUtils.consume(r.getEntity());
+            return r.getCode();
+        });
     }
 
     private int get(String path, String who) throws IOException, InterruptedException {

@@ -24,6 +24,8 @@ final class Migrations {
     /** Tables derived from the log (docs/adr/060), which the server's role maintains: any change but their schema. */
     static final List<String> READ_TABLES = List.of("report_position", "report_incident", "report_call",
             "report_divert", "report_scheme", "report_incident_event");
+    /** Tables of state the server can always rebuild from the log (ADR 052): it adds rows and prunes old ones. */
+    static final List<String> PRUNED = List.of("snapshot");
     /**
      * Tables the server's role may also UPDATE (never DELETE): staff accounts are disabled, not removed; notices are
      * marked read and their mail sent, never taken back (docs/adr/080).
@@ -54,6 +56,10 @@ final class Migrations {
             s.execute("grant select on flyway_schema_history to \"" + appRole + "\"");
             s.execute("grant select, insert, update, delete on " + String.join(", ", READ_TABLES) + " to \""
                     + appRole + "\"");
+            String pruned = String.join(", ", PRUNED);
+            s.execute("revoke all on " + pruned + " from public");
+            s.execute("revoke all on " + pruned + " from \"" + appRole + "\"");
+            s.execute("grant select, insert, delete on " + pruned + " to \"" + appRole + "\"");
             String updatable = String.join(", ", UPDATABLE);
             s.execute("revoke all on " + updatable + " from public");
             s.execute("revoke all on " + updatable + " from \"" + appRole + "\"");

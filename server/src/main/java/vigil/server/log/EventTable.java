@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -133,13 +132,18 @@ final class EventTable {
         return out;
     }
 
-    /** The log's last hash (the chain's head), after handing every event in seq order to {@code sink}. */
-    static byte[] replay(Connection c, Consumer<Recorded> sink) throws SQLException {
-        byte[] head = Chain.GENESIS;
+    /**
+     * The log's last hash (the chain's head), after handing every event after {@code afterSeq} in seq order to
+     * {@code sink}; {@code head} (the hash at {@code afterSeq}) when there is none.
+     */
+    static byte[] replay(Connection c, long afterSeq, byte[] head, Consumer<Recorded> sink) throws SQLException {
+        byte[] last = head;
         c.setAutoCommit(false); // a cursor: the log is streamed, not held in memory
-        try (Statement s = c.createStatement()) {
+        try (PreparedStatement s = c.prepareStatement(
+                "select seq, payload, hash from event where seq > ? order by seq")) {
             s.setFetchSize(2_000);
-            try (ResultSet rs = s.executeQuery("select seq, payload, hash from event order by seq")) {
+            s.setLong(1, afterSeq);
+            try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     long seq = rs.getLong(1);
                     Recorded r = EventJson.parse(rs.getString(2));
@@ -147,13 +151,23 @@ final class EventTable {
                         throw new IllegalStateException("event row " + seq + " holds the payload of event " + r.seq());
                     }
                     sink.accept(r);
-                    head = rs.getBytes(3);
+                    last = rs.getBytes(3);
                 }
             }
             c.commit();
         } finally {
             c.setAutoCommit(true);
         }
-        return head;
+        return last;
+    }
+
+    /** The hash of event {@code seq} as the log holds it, or null when there is no such event. */
+    static byte[] hashAt(Connection c, long seq) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select hash from event where seq = ?")) {
+            s.setLong(1, seq);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getBytes(1) : null;
+            }
+        }
     }
 }

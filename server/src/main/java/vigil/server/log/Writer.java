@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -39,7 +40,8 @@ import vigil.server.db.Database;
  * <p>It writes only while it holds a PostgreSQL advisory lock on its own connection: a second server on the same
  * database waits as a standby and says so ({@link #state()}), taking over when the lock comes free. On start (and
  * after a failure) the engine is rebuilt from the log and advanced to now, so deadlines that fell due while no
- * server ran fire once each, stamped with their due time.
+ * server ran fire once each, stamped with their due time. The rebuild restores the newest usable snapshot and replays
+ * only the events after it ({@link Snapshots}); every so often, after a commit, the writer takes another.
  *
  * <p>Reads of the engine run as tasks on this thread ({@link #ask}) after the batch they came with has committed, so
  * they never see an event that is not durable.
@@ -65,6 +67,12 @@ public final class Writer implements SmartLifecycle {
     /** Where the durable log stands after the last committed batch. */
     public record Position(long lastSeq, Instant clock, String headHash) {}
 
+    /**
+     * How the engine was last built: from the snapshot at {@code snapshotSeq} (0: none, a full rebuild) and the
+     * {@code replayed} events after it, in {@code millis}.
+     */
+    public record Start(long snapshotSeq, long replayed, long millis) {}
+
     /** Counts since start: commands decided, batches committed, the largest batch. */
     public record Stats(long commands, long batches, long largestBatch, long failedBatches, long rebuilds) {
         public double meanBatch() {
@@ -76,6 +84,9 @@ public final class Writer implements SmartLifecycle {
 
     private record CommandTask(Command command, IdempotencyKey key, CompletableFuture<Outcome> answer)
             implements Task {}
+
+    /** A command decided in this batch: its events are {@code events[from, to)} of the batch. */
+    private record Decided(CommandTask task, int from, int to, long lastSeq) {}
 
     private record ReadTask<T>(Function<Queries, T> read, CompletableFuture<T> answer) implements Task {
         void run(Queries q) {
@@ -102,6 +113,7 @@ public final class Writer implements SmartLifecycle {
     private final java.time.InstantSource clock;
     private final Policy policy;
     private final List<CommitListener> listeners;
+    private final Snapshots snapshots;
     private final BlockingQueue<Task> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final AtomicLong commands = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
@@ -110,6 +122,7 @@ public final class Writer implements SmartLifecycle {
     private final AtomicLong rebuilds = new AtomicLong();
     private volatile State state = new State(Phase.STOPPED, "not started");
     private volatile Position position = new Position(0, null, HexFormat.of().formatHex(Chain.GENESIS));
+    private volatile Start lastStart;
     private volatile boolean running;
     private Thread thread;
     /** The chain's head: the hash of the last durable event (writer thread only). */
@@ -117,11 +130,13 @@ public final class Writer implements SmartLifecycle {
     /** The last database failure logged (writer thread only). */
     private String lastWarning;
 
-    Writer(Database database, java.time.InstantSource clock, Policy policy, List<CommitListener> listeners) {
+    Writer(Database database, java.time.InstantSource clock, Policy policy, List<CommitListener> listeners,
+           Snapshots snapshots) {
         this.database = database;
         this.clock = clock;
         this.policy = policy;
         this.listeners = List.copyOf(listeners);
+        this.snapshots = snapshots;
     }
 
     // --- the public face ----------------------------------------------------------------------------------------
@@ -162,6 +177,11 @@ public final class Writer implements SmartLifecycle {
         return queue.size();
     }
 
+    /** How the engine was last built (null before the first build). */
+    public Start lastStart() {
+        return lastStart;
+    }
+
     public Stats stats() {
         return new Stats(commands.get(), batches.get(), largestBatch.get(), failedBatches.get(), rebuilds.get());
     }
@@ -192,6 +212,7 @@ public final class Writer implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
+        snapshots.close();
         Stats s = stats();
         log.info("writer stopped: {} commands in {} batches (mean {}, largest {}), {} failed batches, {} rebuilds",
                 s.commands(), s.batches(), String.format("%.1f", s.meanBatch()), s.largestBatch(), s.failedBatches(),
@@ -293,9 +314,11 @@ public final class Writer implements SmartLifecycle {
         state = new State(state.phase() == Phase.RECOVERING ? Phase.RECOVERING : Phase.STARTING,
                 "rebuilding the control room from the log");
         long t0 = System.nanoTime();
-        Engine[] engine = new Engine[1];
+        Optional<Snapshots.Restored> restored = snapshots.restore(c, policy);
+        Engine[] engine = {restored.map(Snapshots.Restored::engine).orElse(null)};
+        long from = engine[0] == null ? 0 : engine[0].lastSeq();
         long[] count = new long[1];
-        byte[] head = EventTable.replay(c, r -> {
+        byte[] head = EventTable.replay(c, from, restored.map(Snapshots.Restored::head).orElse(Chain.GENESIS), r -> {
             if (engine[0] == null) {
                 engine[0] = Engine.start(policy, OPENING_ROSTER, r.at());
             }
@@ -303,10 +326,17 @@ public final class Writer implements SmartLifecycle {
             count[0]++;
         });
         Engine e = engine[0] != null ? engine[0] : Engine.start(policy, OPENING_ROSTER, now(null));
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        lastStart = new Start(from, count[0], millis);
+        if (from > 0) {
+            log.info("writer: restored the snapshot at seq {} and replayed the {} events after it in {} ms", from,
+                    count[0], millis);
+        } else {
+            log.info("writer: rebuilt from {} events in {} ms", count[0], millis);
+        }
         rebuilds.incrementAndGet();
         this.head = head;
         position = new Position(e.lastSeq(), e.clock(), HexFormat.of().formatHex(head));
-        log.info("writer: rebuilt from {} events in {} ms", count[0], (System.nanoTime() - t0) / 1_000_000);
         for (CommitListener l : listeners) {
             try {
                 l.rebuilt(e.lastSeq());
@@ -347,6 +377,10 @@ public final class Writer implements SmartLifecycle {
                     throw new SQLException("the writer's connection to the database is gone");
                 }
                 commit(c, engine, batch);
+                Instant now = clock.instant();
+                if (snapshots.due(engine.lastSeq(), now)) { // after the batch is answered: it delays only the next
+                    snapshots.take(engine, head, now);
+                }
             } catch (SQLException | RuntimeException e) {
                 failedBatches.incrementAndGet();
                 // Clients are told what it means for them; the database's own words (and SQL) stay in the server's log.
@@ -365,7 +399,6 @@ public final class Writer implements SmartLifecycle {
     private void commit(Connection c, Engine engine, List<Task> batch) throws SQLException {
         Instant now = now(engine.clock());
         List<Recorded> events = new ArrayList<>(engine.advanceTo(now));
-        List<EventTable.NewKey> newKeys = new ArrayList<>();
         Map<CommandTask, Outcome> answers = new HashMap<>();
         List<IdempotencyKey> keys = new ArrayList<>();
         for (Task t : batch) {
@@ -375,7 +408,7 @@ public final class Writer implements SmartLifecycle {
         }
         Map<IdempotencyKey.Id, EventTable.KeptAnswer> kept = EventTable.kept(c, keys);
         Map<IdempotencyKey.Id, CommandTask> keyedHere = new HashMap<>();
-        int decided = 0;
+        List<Decided> decisions = new ArrayList<>();
         for (Task t : batch) {
             if (!(t instanceof CommandTask ct)) {
                 continue;
@@ -393,23 +426,27 @@ public final class Writer implements SmartLifecycle {
                     answers.put(ct, earlier.key().sameRequest(key.requestHash()) ? null : new Outcome.KeyReused(key.key()));
                     continue; // null: the earlier command's answer, filled in below
                 }
-            }
-            List<Recorded> own = engine.submit(engine.lastSeq() + 1, ct.command(), now);
-            decided++;
-            events.addAll(own);
-            Receipt receipt = new Receipt(own, own.isEmpty() ? engine.lastSeq() : own.getLast().seq());
-            answers.put(ct, new Outcome.Decided(receipt, false));
-            if (key != null) {
                 keyedHere.put(key.id(), ct);
-                if (!own.isEmpty()) {
-                    newKeys.add(new EventTable.NewKey(key, receipt.json(), own.getFirst().seq(), now));
-                }
+            }
+            int from = events.size();
+            events.addAll(engine.submit(engine.lastSeq() + 1, ct.command(), now));
+            decisions.add(new Decided(ct, from, events.size(), engine.lastSeq()));
+        }
+        // Each event's line is made once: the row stores it, the answer carries it.
+        List<EventTable.Row> rows = events.isEmpty() ? List.of() : EventTable.rows(events, head);
+        List<EventTable.NewKey> newKeys = new ArrayList<>();
+        for (Decided d : decisions) {
+            List<Recorded> own = events.subList(d.from(), d.to());
+            List<String> lines = rows.subList(d.from(), d.to()).stream().map(EventTable.Row::payload).toList();
+            Receipt receipt = new Receipt(own, d.lastSeq(), lines);
+            answers.put(d.task(), new Outcome.Decided(receipt, false));
+            if (d.task().key() != null && !own.isEmpty()) {
+                newKeys.add(new EventTable.NewKey(d.task().key(), receipt.json(), own.getFirst().seq(), now));
             }
         }
-        List<EventTable.Row> rows = List.of();
+        int decided = decisions.size();
         long appendNanos = 0;
-        if (!events.isEmpty() || !newKeys.isEmpty()) {
-            rows = EventTable.rows(events, head);
+        if (!rows.isEmpty() || !newKeys.isEmpty()) {
             long t0 = System.nanoTime();
             EventTable.append(c, rows, newKeys);
             appendNanos = System.nanoTime() - t0;

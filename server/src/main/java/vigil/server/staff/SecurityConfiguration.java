@@ -13,6 +13,7 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -44,6 +45,16 @@ class SecurityConfiguration {
 
     SecurityConfiguration(@Value("${vigil.map.tiles:}") String mapTiles) {
         this.csp = csp(mapTiles);
+    }
+
+    /**
+     * No Micrometer observation around each security filter, login and authorisation: with the actuator present Spring
+     * Security wraps every one of its dozen filters in one, which cost more CPU than the command itself (docs/adr/054).
+     * The HTTP server's own request metrics stay.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** {@link #CSP}, with the origin of a tile server's URL template ({@code https://host/{z}/{x}/{y}.png}) as images. */

@@ -38,10 +38,12 @@ public class StaffAccounts {
             rs.getString(7) != null), rs.getString(7));
 
     private final JdbcClient jdbc;
+    private final AccountCache cache;
     final BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
 
-    StaffAccounts(DataSource dataSource) {
+    StaffAccounts(DataSource dataSource, AccountCache cache) {
         this.jdbc = JdbcClient.create(dataSource);
+        this.cache = cache;
     }
 
     /**
@@ -113,9 +115,10 @@ public class StaffAccounts {
         return stored(username).map(Stored::account);
     }
 
+    /** The account as it stands: changes count on the next request (read again once changed, docs/adr/054). */
     Optional<Stored> stored(String username) {
-        return jdbc.sql("select " + COLUMNS + " from staff_account where username = ?").param(username).query(ROW)
-                .optional();
+        return cache.get(username, u -> jdbc.sql("select " + COLUMNS + " from staff_account where username = ?")
+                .param(u).query(ROW).optional());
     }
 
     /**
@@ -123,31 +126,51 @@ public class StaffAccounts {
      * administrator sets one). True when it was created.
      */
     public boolean create(Account a, String password, Instant at) {
-        return jdbc.sql("insert into staff_account (username, password_hash, role, bcu, unit_id, email, enabled,"
+        try {
+            return jdbc.sql("insert into staff_account (username, password_hash, role, bcu, unit_id, email, enabled,"
                         + " created_at) values (?, ?, ?, ?, ?, ?, true, ?) on conflict (username) do nothing")
                 .params(a.username(), password == null ? null : bcrypt.encode(password), a.role().name(), a.bcu(),
                         a.unitId(), a.email(), Timestamp.from(at)).update() == 1;
+        } finally {
+            cache.forget(a.username());
+        }
     }
 
     /** Sets a password; false when there is no such account. */
     public boolean setPassword(String username, String password) {
-        return jdbc.sql("update staff_account set password_hash = ? where username = ?")
-                .params(bcrypt.encode(password), username).update() == 1;
+        try {
+            return jdbc.sql("update staff_account set password_hash = ? where username = ?")
+                    .params(bcrypt.encode(password), username).update() == 1;
+        } finally {
+            cache.forget(username);
+        }
     }
 
     /** Sets the password and email of an account that has no password yet (one its {@code AddStaff} just made). */
     public boolean setFirstPassword(String username, String password, String email) {
-        return jdbc.sql("update staff_account set password_hash = ?, email = coalesce(?, email) where username = ?"
-                        + " and password_hash is null")
-                .params(bcrypt.encode(password), email, username).update() == 1;
+        try {
+            return jdbc.sql("update staff_account set password_hash = ?, email = coalesce(?, email) where username = ?"
+                            + " and password_hash is null")
+                    .params(bcrypt.encode(password), email, username).update() == 1;
+        } finally {
+            cache.forget(username);
+        }
     }
 
     public void setEmail(String username, String email) {
-        jdbc.sql("update staff_account set email = ? where username = ?").params(email, username).update();
+        try {
+            jdbc.sql("update staff_account set email = ? where username = ?").params(email, username).update();
+        } finally {
+            cache.forget(username);
+        }
     }
 
     public void disable(String username) {
-        jdbc.sql("update staff_account set enabled = false where username = ?").param(username).update();
+        try {
+            jdbc.sql("update staff_account set enabled = false where username = ?").param(username).update();
+        } finally {
+            cache.forget(username);
+        }
     }
 
     /**

@@ -59,7 +59,9 @@ class TheApiDescriptionIsTheApi {
                 .has("text/event-stream")).isTrue();
         assertThat(paths.get("/api/commands").get("post").get("responses").get("409").get("content")
                 .has("application/problem+json")).isTrue();
-        TestServer.Response ui = server.get(Commands.ADMIN, "/swagger-ui/index.html");
+        // Swagger UI is a page: a browser logs in through the form (HTTP Basic is for the API).
+        TestServer.Response ui = server.send(java.net.http.HttpRequest.newBuilder(
+                server.base().resolve("/swagger-ui/index.html")).header("Cookie", pageSession()).GET());
         assertThat(ui.status()).as("Swagger UI").isEqualTo(200);
         assertThat(ui.contentType()).startsWith("text/html");
     }
@@ -129,5 +131,26 @@ class TheApiDescriptionIsTheApi {
                 yield o;
             }
         };
+    }
+
+    /** The session of the administrator logged in through the login form, as a {@code Cookie} header. */
+    private static String pageSession() {
+        TestServer.Response page = server.send(java.net.http.HttpRequest.newBuilder(server.base().resolve("/login"))
+                .GET());
+        String token = page.body().replaceAll("(?s).*name=\"_csrf\"[^>]*value=\"([^\"]+)\".*", "$1");
+        TestServer.Response in = server.send(java.net.http.HttpRequest.newBuilder(server.base().resolve("/login"))
+                .header("Cookie", cookie(page)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=admin&password="
+                        + java.net.URLEncoder.encode(server.login().password(Commands.ADMIN),
+                        java.nio.charset.StandardCharsets.UTF_8) + "&_csrf=" + token)));
+        assertThat(in.status()).as("logged in through the form").isEqualTo(302);
+        assertThat(in.header("Location")).doesNotContain("error");
+        return cookie(in);
+    }
+
+    private static String cookie(TestServer.Response r) {
+        return r.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("Set-Cookie"))
+                .flatMap(e -> e.getValue().stream()).map(v -> v.split(";", 2)[0])
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 }

@@ -50,6 +50,23 @@ class TheLogIsAppendOnlyForTheServersRole {
         }
     }
 
+    /** A snapshot is not the record (the log is): the server adds them and prunes old ones, but never alters one. */
+    @Test
+    void theServersRoleAddsAndPrunesSnapshotsButNeverAltersOne(@TempDir Path data) throws SQLException {
+        SharedPostgres.Db db = SharedPostgres.newDatabase();
+        TestServer.startUp(db, data, null).close();
+        try (Connection app = db.connectAsApp(); Statement s = app.createStatement()) {
+            s.execute("insert into snapshot (seq, head_hash, state, taken_at) values (7, sha256('h'::bytea),"
+                    + " '\\x00'::bytea, now())");
+            for (String change : new String[] {"update snapshot set state = '\\x01'::bytea", "truncate snapshot",
+                    "drop table snapshot"}) {
+                assertThatThrownBy(() -> s.execute(change)).as(change).isInstanceOf(SQLException.class)
+                        .hasMessageMatching("(?s).*(permission denied|must be owner).*");
+            }
+            assertThat(s.executeUpdate("delete from snapshot where seq = 7")).isEqualTo(1);
+        }
+    }
+
     private static int count(Statement s) throws SQLException {
         try (var rs = s.executeQuery("select count(*) from event")) {
             rs.next();

@@ -68,6 +68,20 @@ public final class SharedPostgres {
         return new Db(name, p.url(name), p.owner(), p.app());
     }
 
+    /** A new database holding what {@code db} holds now; any session still open on {@code db} is ended first. */
+    public static synchronized Db copyOf(Db db) throws SQLException {
+        LocalPostgres p = instance();
+        String name = "vigil_test_" + NEXT.incrementAndGet();
+        try (Connection c = DriverManager.getConnection(p.url("postgres"), p.superuser().user(),
+                p.superuser().password()); var s = c.createStatement()) {
+            s.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + db.name() + "'");
+            s.execute("create database " + name + " template " + db.name() + " owner " + p.owner().user());
+            s.execute("revoke all on database " + name + " from public");
+            s.execute("grant connect, temporary on database " + name + " to " + p.app().user());
+        }
+        return new Db(name, p.url(name), p.owner(), p.app());
+    }
+
     private static LocalPostgres instance() {
         if (pg == null) {
             try {
