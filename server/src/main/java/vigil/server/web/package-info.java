@@ -12,5 +12,5 @@
  * {@code -any}); forms post through {@link vigil.server.web.PageCommands} and re-render with errors at the field.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Web pages",
-        allowedDependencies = {"api", "log", "staff", "reports"})
+        allowedDependencies = {"api", "log", "staff", "reports", "notice"})
 package vigil.server.web;
