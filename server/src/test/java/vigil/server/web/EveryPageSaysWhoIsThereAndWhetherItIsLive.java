@@ -66,8 +66,9 @@ class EveryPageSaysWhoIsThereAndWhetherItIsLive {
     @org.junit.jupiter.params.provider.CsvSource({"call-handler, /calls/new, Take a call",
             "despatcher, /board, Open incidents", "controller, /reviews, Diverts to review",
             "inspector, /reallocations, Reallocations to task", "duty-officer, /challenges, Overrides and challenges",
-            "rtrd, /board, Open incidents", "oic, /board, Open incidents", "crime-manager, /board, Open incidents",
-            "qa-reviewer, /board, Open incidents", "admin, /board, Open incidents"})
+            "rtrd, /schemes, Special scheme register", "oic, /schemes/mine, My special schemes",
+            "crime-manager, /schemes/escalations, Scheme reviews escalated to you", "qa-reviewer, /qart, QART work queue",
+            "admin, /admin/staff, Staff"})
     void eachRoleLandsOnItsOwnWork(String username, String landing, String heading) {
         try (Browser b = room.browser(username)) {
             assertThat(b.driver().getCurrentUrl()).endsWith(landing);
