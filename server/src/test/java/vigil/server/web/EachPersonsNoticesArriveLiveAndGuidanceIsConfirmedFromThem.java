@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import tools.jackson.databind.JsonNode;
 import vigil.server.web.browser.Browser;
 
@@ -54,14 +53,12 @@ class EachPersonsNoticesArriveLiveAndGuidanceIsConfirmedFromThem {
                     + "\"reason\":\"Immediate: man with a knife\"}");
 
             // Live: the notice and the count, without a reload.
-            controller.waitUntil(d -> !d.findElements(By.cssSelector("#notice-list li")).isEmpty());
-            WebElement notice = controller.find(By.cssSelector("#notice-list li"));
-            String id = notice.getAttribute("id");
+            String id = controller.waitUntil(d -> d.findElement(By.cssSelector("#notice-list li")).getAttribute("id"));
             String text = controller.text(By.id(id));
             assertThat(text).contains("Review the divert of SE-1 from CAD-MAIL-S", "UNREAD",
                     "Unit SE-1 was diverted from CAD-MAIL-S to CAD-MAIL-I");
-            assertThat(controller.find(By.cssSelector("#" + id + " .mail-meta a")).getAttribute("href"))
-                    .endsWith("/incidents/CAD-MAIL-S");
+            assertThat(controller.waitUntil(d -> d.findElement(By.cssSelector("#" + id + " .mail-meta a"))
+                    .getAttribute("href"))).endsWith("/incidents/CAD-MAIL-S");
             assertThat(controller.text(By.cssSelector("#" + id + " .mail-meta a"))).isEqualTo("Incident CAD-MAIL-S");
             controller.waitUntil(d -> controller.text(By.id("nav-notices-link")).equals("Notices (1 unread)"));
             assertThat(controller.text(By.id("unread"))).isEqualTo("1 notice unread.");
@@ -98,7 +95,8 @@ class EachPersonsNoticesArriveLiveAndGuidanceIsConfirmedFromThem {
 
     @Test
     void aDutyOfficerPublishesGuidanceToDespatchersWhoConfirmItReadAndUnderstood() {
-        try (Browser duty = room.browser("duty-officer"); Browser despatcher = room.browser("despatcher")) {
+        try (Browser duty = room.browser("duty-officer"); Browser despatcher = room.browser("despatcher");
+             Browser otherTab = room.browser("despatcher")) {
             duty.visit("/guidance", "guidance");
             assertThat(duty.text(By.cssSelector("nav a[aria-current='page']"))).isEqualTo("Guidance");
             String gid = duty.find(By.id("publish-guidanceId")).getAttribute("value");
@@ -131,13 +129,16 @@ class EachPersonsNoticesArriveLiveAndGuidanceIsConfirmedFromThem {
             despatcher.waitUntil(d -> unread(despatcher) == before + 1);
             despatcher.check("board-notice-count");
             send(despatcher, "nav-notices-link");
-            String id = despatcher.find(By.xpath("//ol[@id='notice-list']/li[.//h2[normalize-space()="
-                    + "'Guidance to read and confirm: Diverts: what the incident left loses']]")).getAttribute("id");
+            // Read inside a wait: the stream may bring the notice again and the list be redrawn meanwhile.
+            String id = despatcher.waitUntil(d -> d.findElement(By.xpath("//ol[@id='notice-list']/li[.//h2["
+                    + "normalize-space()='Guidance to read and confirm: Diverts: what the incident left loses']]"))
+                    .getAttribute("id"));
             String n = id.substring("notice-".length());
             assertThat(despatcher.text(By.cssSelector("#" + id + " .mail-body")))
                     .as("plain text, its line breaks kept")
                     .contains("Before a divert, read what the incident left loses.\nSay it on the radio.");
             despatcher.check("notices-guidance");
+            otherTab.go("/notices");
 
             send(despatcher, "confirm-" + n);
             assertThat(Fill.done(despatcher)).isEqualTo("Recorded: you have read and understood guidance " + gid + ".");
@@ -147,6 +148,11 @@ class EachPersonsNoticesArriveLiveAndGuidanceIsConfirmedFromThem {
             assertThat(unread(despatcher)).as("confirmed is read").isEqualTo(before);
             assertThat(despatcher.text(By.id(id))).doesNotContain("UNREAD");
             despatcher.check("notices-guidance-confirmed");
+
+            // A page drawn before the confirmation still offers it: the engine refuses a second, said at the notice.
+            send(otherTab, "confirm-" + n);
+            assertThat(Fill.formError(otherTab, id)).contains("already confirmed guidance " + gid);
+            otherTab.check("notices-guidance-confirmed-twice");
 
             // The duty officer's page, open all along, has it without a reload; the API says the same.
             duty.waitUntil(d -> duty.text(By.id(article + "-confirmed")).contains("despatcher at"));
