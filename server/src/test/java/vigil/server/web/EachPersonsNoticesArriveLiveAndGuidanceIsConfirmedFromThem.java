@@ -57,8 +57,9 @@ class EachPersonsNoticesArriveLiveAndGuidanceIsConfirmedFromThem {
             String text = controller.text(By.id(id));
             assertThat(text).contains("Review the divert of SE-1 from CAD-MAIL-S", "UNREAD",
                     "Unit SE-1 was diverted from CAD-MAIL-S to CAD-MAIL-I");
-            assertThat(controller.waitUntil(d -> d.findElement(By.cssSelector("#" + id + " .mail-meta a"))
-                    .getAttribute("href"))).endsWith("/incidents/CAD-MAIL-S");
+            String href = controller.waitUntil(d -> d.findElement(By.cssSelector("#" + id + " .mail-meta a"))
+                    .getAttribute("href"));
+            assertThat(href).endsWith("/incidents/CAD-MAIL-S");
             assertThat(controller.text(By.cssSelector("#" + id + " .mail-meta a"))).isEqualTo("Incident CAD-MAIL-S");
             controller.waitUntil(d -> controller.text(By.id("nav-notices-link")).equals("Notices (1 unread)"));
             assertThat(controller.text(By.id("unread"))).isEqualTo("1 notice unread.");
