@@ -13,7 +13,8 @@
  * event types; data-live-any: every event). A container with data-live-add="Type ..." and data-live-add-src adds the
  * element for a new id (data-live-add-src + the event's id), in data-sort order when it has data-live-sorted. Events
  * close together are handled together, and each element is fetched once for them. A document event `vigil:event`
- * carries each event to a page's own script.
+ * carries each event to a page's own script. A `notice` frame (the logged-in person's own notice, docs/adr/081; it has
+ * no id, so it leaves the seq alone) refreshes the elements marked data-live-notice: the mailbox and its count.
  */
 (function () {
   'use strict';
@@ -95,6 +96,7 @@
     };
     source.addEventListener('heartbeat', heard);
     source.addEventListener('reset', onReset);
+    source.addEventListener('notice', onNotice);
     types.forEach(function (t) { source.addEventListener(t, onEvent); });
   }
 
@@ -145,6 +147,12 @@
     try { ev = JSON.parse(e.data); } catch (ignored) { return; }
     document.dispatchEvent(new CustomEvent('vigil:event', { detail: ev }));
     collect(ev);
+    if (!flushTimer) { flushTimer = setTimeout(flush, 40); }
+  }
+
+  function onNotice() {
+    heard();
+    each('[data-live-notice]', function (el) { pending.add(el); });
     if (!flushTimer) { flushTimer = setTimeout(flush, 40); }
   }
 

@@ -44,9 +44,13 @@ public final class Notices {
                         + " order by n.id desc limit ?")
                 .params(staffId, before == null ? Long.MAX_VALUE : before, Math.min(limit, MAX_PAGE))
                 .query((rs, i) -> notice(rs)).list();
-        long unread = jdbc.sql("select count(*) from notice where recipient = ? and read_at is null").param(staffId)
+        return new Mailbox(unread(staffId), page);
+    }
+
+    /** How many of {@code staffId}'s notices are unread. */
+    public long unread(String staffId) {
+        return jdbc.sql("select count(*) from notice where recipient = ? and read_at is null").param(staffId)
                 .query(Long.class).single();
-        return new Mailbox(unread, page);
     }
 
     /** Marks {@code staffId}'s notice {@code id} read (once: the first time stays); empty when it is not theirs. */

@@ -81,6 +81,11 @@ class AdminPages {
 
     @ModelAttribute("roles")
     List<SchemePages.Option> roles() {
+        return staffRoles();
+    }
+
+    /** The roles a member of staff may hold (a unit's terminal is not one), in words. */
+    static List<SchemePages.Option> staffRoles() {
         return Arrays.stream(Role.values()).filter(r -> r != Role.UNIT)
                 .map(r -> new SchemePages.Option(r.name(), Who.roleName(r))).toList();
     }

@@ -5,10 +5,10 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * The words of the scheme, admin and report forms' fields, so the summary at the top of a refused form names the field
- * each message is about ("CRIS reference: Required: fill this in."), as well as linking to it.
+ * The words of the scheme, admin, report and guidance forms' fields, so the summary at the top of a refused form names
+ * the field each message is about ("CRIS reference: Required: fill this in."), as well as linking to it.
  */
-@ControllerAdvice(assignableTypes = {SchemePages.class, AdminPages.class, ReportPages.class})
+@ControllerAdvice(assignableTypes = {SchemePages.class, AdminPages.class, ReportPages.class, GuidancePages.class})
 class FieldLabels {
     static final Map<String, String> LABELS = Map.ofEntries(
             Map.entry("schemeId", "Scheme reference"), Map.entry("address", "Address"),
@@ -22,7 +22,8 @@ class FieldLabels {
             Map.entry("email", "Email"), Map.entry("password", "Password"), Map.entry("unitId", "Unit"),
             Map.entry("callSign", "Call sign"), Map.entry("lat", "Latitude"), Map.entry("lon", "Longitude"),
             Map.entry("from", "From"), Map.entry("to", "To"), Map.entry("grade", "Grade"),
-            Map.entry("id", "Incident"));
+            Map.entry("id", "Incident"), Map.entry("guidanceId", "Reference"), Map.entry("title", "Title"),
+            Map.entry("text", "The guidance"), Map.entry("roles", "For whom"));
 
     @ModelAttribute("labels")
     Map<String, String> labels() {

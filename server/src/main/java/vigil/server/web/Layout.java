@@ -7,11 +7,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import vigil.core.Event;
+import vigil.server.notice.Notices;
 import vigil.server.staff.CurrentActor;
 
 /**
- * What every page's layout needs: who is logged in (and their navigation), the event types {@code live.js} listens
- * for, and how long a silent page waits before it shows itself stale.
+ * What every page's layout needs: who is logged in (their navigation, their count of unread notices), the event types
+ * {@code live.js} listens for, and how long a silent page waits before it shows itself stale.
  */
 @ControllerAdvice(basePackageClasses = Layout.class)
 class Layout {
@@ -19,16 +20,25 @@ class Layout {
     static final String EVENT_TYPES = String.join(" ", eventTypes(Event.class, new ArrayList<>()));
 
     private final CurrentActor actors;
+    private final Notices notices;
     private final long staleAfterSeconds;
 
-    Layout(CurrentActor actors, @Value("${vigil.web.stale-after:PT30S}") java.time.Duration staleAfter) {
+    Layout(CurrentActor actors, Notices notices,
+           @Value("${vigil.web.stale-after:PT30S}") java.time.Duration staleAfter) {
         this.actors = actors;
+        this.notices = notices;
         this.staleAfterSeconds = staleAfter.toSeconds();
     }
 
     @ModelAttribute("me")
     Who me(HttpServletRequest request) {
         return actors.of(request).map(Who::of).orElse(null);
+    }
+
+    /** The navigation's mailbox link with the unread count: counted only if the template shows it. */
+    @ModelAttribute("mailbox")
+    NoticePages.Unread mailbox(HttpServletRequest request) {
+        return actors.of(request).map(a -> new NoticePages.Unread(notices, a.id())).orElse(null);
     }
 
     @ModelAttribute("path")

@@ -39,13 +39,23 @@ class PageCommands {
             "UNIT_NOT_AVAILABLE", List.of("unitId"),
             "UNKNOWN_CALL", List.of("callId"),
             "UNKNOWN_SCHEME", List.of("schemeId"),
-            "DUPLICATE_ID", List.of("incidentId", "callId", "schemeId", "staffId", "unitId"),
+            "UNKNOWN_GUIDANCE", List.of("guidanceId"),
+            "DUPLICATE_ID", List.of("incidentId", "callId", "schemeId", "staffId", "unitId", "guidanceId"),
             "INVALID_STATE", List.of("unitId", "callId", "toIncidentId", "grade"));
 
-    /** What became of a page's command: its events (accepted), or messages by field ({@code ""}: the form's own). */
-    record Answer(boolean accepted, long lastSeq, JsonNode events, Map<String, String> errors, JsonNode body) {
+    /**
+     * What became of a page's command: its events (accepted), or messages by field ({@code ""}: the form's own) and
+     * the HTTP status the API answered the refusal with ({@code status}: 0 when accepted or not answered).
+     */
+    record Answer(boolean accepted, long lastSeq, JsonNode events, Map<String, String> errors, JsonNode body,
+                  int status) {
         String error(String field) {
             return errors.get(field);
+        }
+
+        /** Refused as the API refuses someone whose role may not do it (403, {@code NOT_PERMITTED}). */
+        boolean forbidden() {
+            return status == 403;
         }
     }
 
@@ -123,13 +133,13 @@ class PageCommands {
             ResponseEntity<?> r = call.get();
             if (r.getStatusCode().is2xxSuccessful() && r.getBody() instanceof String json) {
                 JsonNode answer = JSON.readTree(json);
-                return new Answer(true, answer.path("lastSeq").asLong(), answer.path("events"), Map.of(), answer);
+                return new Answer(true, answer.path("lastSeq").asLong(), answer.path("events"), Map.of(), answer, 0);
             }
             problem = r.getBody() instanceof ProblemDetail p ? p : null;
         } catch (ErrorResponseException e) {
             problem = e.getBody();
         }
-        return new Answer(false, 0, null, errors(problem, command), null);
+        return new Answer(false, 0, null, errors(problem, command), null, problem == null ? 0 : problem.getStatus());
     }
 
     private static Map<String, String> errors(ProblemDetail p, Command command) {

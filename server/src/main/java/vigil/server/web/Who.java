@@ -53,13 +53,16 @@ record Who(String id, Role role, String bcu) {
         };
     }
 
-    /** The role's own work first, then the shared boards. */
+    /** The role's own work first, then the shared boards; the mailbox link is the layout's (it carries a count). */
     public List<Link> nav() {
         List<Link> out = new ArrayList<>();
         switch (role) {
             case CALL_HANDLER -> out.add(new Link("/calls/new", "Take a call"));
             case CONTROLLER -> out.add(new Link("/reviews", "Divert reviews"));
-            case DUTY_OFFICER -> out.add(new Link("/challenges", "Challenges"));
+            case DUTY_OFFICER -> {
+                out.add(new Link("/challenges", "Challenges"));
+                out.add(new Link("/guidance", "Guidance"));
+            }
             case INSPECTOR -> out.add(new Link("/reallocations", "Reallocations"));
             case RTRD -> out.add(new Link("/schemes", "Scheme register"));
             case OIC -> out.add(new Link("/schemes/mine", "My schemes"));
@@ -68,6 +71,7 @@ record Who(String id, Role role, String bcu) {
             case ADMIN -> {
                 out.add(new Link("/admin/staff", "Staff"));
                 out.add(new Link("/admin/units", "Roster of units"));
+                out.add(new Link("/guidance", "Guidance"));
             }
             default -> { }
         }

@@ -9,8 +9,9 @@
  * <p>How to add a page: a controller here that asks {@link vigil.server.web.Picture} and puts {@code seq} in the model;
  * a template that replaces {@code layout :: page}; fragments that must stay live carry {@code data-live-src} and the
  * keys of the events that change them ({@code data-live-incident}, {@code -unit}, {@code -scheme}, {@code -types},
- * {@code -any}); forms post through {@link vigil.server.web.PageCommands} and re-render with errors at the field.
+ * {@code -any}; {@code data-live-notice} for the logged-in person's notices); forms post through
+ * {@link vigil.server.web.PageCommands} and re-render with errors at the field.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Web pages",
-        allowedDependencies = {"api", "log", "staff", "reports"})
+        allowedDependencies = {"api", "log", "staff", "reports", "notice"})
 package vigil.server.web;
