@@ -151,68 +151,38 @@ final class ReadTables {
 
     /** Every row, in order, into {@code loader}: the follower going on from where it was. */
     static void loadAll(Connection c, vigil.sim.report.Daris.Loader loader) throws SQLException {
-        incidents(c, "true", s -> { }, loader::incident);
-        calls(c, "true", s -> { }, loader::call);
-        diverts(c, "true", s -> { }, loader::divert);
-        schemes(c, "true", s -> { }, loader::scheme);
+        incidents(c, "true", List.of(), loader::incident);
+        calls(c, "true", List.of(), loader::call);
+        diverts(c, "true", List.of(), loader::divert);
+        schemes(c, "true", List.of(), loader::scheme);
     }
 
-    /** Binds a query's parameters. */
-    interface Binder {
-        void bind(PreparedStatement s) throws SQLException;
+    /** The incidents {@code where} holds (its {@code ?}s given by {@code params}, see {@link CopyRows}), in order. */
+    static void incidents(Connection c, String where, List<Object> params, Consumer<Rows.Incident> sink)
+            throws SQLException {
+        CopyRows.query(c, "select row_no, incident_id, bcu, created_at, target_at, end_at, flags, tagged_at, grades"
+                + " from report_incident i where " + where + " order by row_no", params,
+                r -> sink.accept(new Rows.Incident(r.int4(), r.text(), r.text(), r.int8(), r.int8(), r.int8(),
+                        r.int8(), r.int8(), r.text())));
     }
 
-    static void incidents(Connection c, String where, Binder bind, Consumer<Rows.Incident> sink) throws SQLException {
-        stream(c, "select row_no, incident_id, bcu, created_at, target_at, end_at, flags, tagged_at, grades"
-                + " from report_incident i where " + where + " order by row_no", bind,
-                rs -> sink.accept(new Rows.Incident(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                        rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getString(9))));
+    static void calls(Connection c, String where, List<Object> params, Consumer<Rows.Call> sink) throws SQLException {
+        CopyRows.query(c, "select row_no, recorded_at, incident_row, waiting_call_id from report_call where " + where
+                + " order by row_no", params, r -> sink.accept(new Rows.Call(r.int4(), r.int8(), r.int4(), r.text())));
     }
 
-    static void calls(Connection c, String where, Binder bind, Consumer<Rows.Call> sink) throws SQLException {
-        stream(c, "select row_no, recorded_at, incident_row, waiting_call_id from report_call where " + where
-                + " order by row_no", bind, rs -> sink.accept(new Rows.Call(rs.getInt(1), rs.getLong(2),
-                rs.getInt(3), rs.getString(4))));
+    static void diverts(Connection c, String where, List<Object> params, Consumer<Rows.Divert> sink)
+            throws SQLException {
+        CopyRows.query(c, "select idx, original_row, incident_id, at, data from report_divert where " + where
+                + " order by idx", params, r -> sink.accept(new Rows.Divert(r.int4(), r.int4(), r.text(), r.int8(),
+                r.text())));
     }
 
-    static void diverts(Connection c, String where, Binder bind, Consumer<Rows.Divert> sink) throws SQLException {
-        stream(c, "select idx, original_row, incident_id, at, data from report_divert where " + where
-                + " order by idx", bind, rs -> sink.accept(new Rows.Divert(rs.getInt(1), rs.getInt(2),
-                rs.getString(3), rs.getLong(4), rs.getString(5))));
-    }
-
-    static void schemes(Connection c, String where, Binder bind, Consumer<Rows.Scheme> sink) throws SQLException {
-        stream(c, "select idx, scheme_id, bcu, activated_at, data from report_scheme where " + where
-                + " order by idx", bind, rs -> sink.accept(new Rows.Scheme(rs.getInt(1), rs.getString(2),
-                rs.getString(3), rs.getLong(4), rs.getString(5))));
-    }
-
-    interface RowReader {
-        void read(ResultSet rs) throws SQLException;
-    }
-
-    /** A query streamed with a cursor (a year is millions of rows), in the caller's transaction or one of its own. */
-    static void stream(Connection c, String sql, Binder bind, RowReader reader) throws SQLException {
-        boolean auto = c.getAutoCommit();
-        if (auto) {
-            c.setAutoCommit(false); // a cursor needs a transaction; one already open (a report's snapshot) is kept
-        }
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setFetchSize(20_000);
-            bind.bind(s);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    reader.read(rs);
-                }
-            }
-            if (auto) {
-                c.commit();
-            }
-        } finally {
-            if (auto) {
-                c.setAutoCommit(true);
-            }
-        }
+    static void schemes(Connection c, String where, List<Object> params, Consumer<Rows.Scheme> sink)
+            throws SQLException {
+        CopyRows.query(c, "select idx, scheme_id, bcu, activated_at, data from report_scheme where " + where
+                + " order by idx", params, r -> sink.accept(new Rows.Scheme(r.int4(), r.text(), r.text(), r.int8(),
+                r.text())));
     }
 
     /** Empties the read tables (they are derived: a follower then rebuilds them from the log). */

@@ -1,5 +1,6 @@
 package vigil.server.reports;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -9,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import vigil.core.Recorded;
 import vigil.server.db.Database;
 import vigil.server.log.Chain;
@@ -61,10 +63,20 @@ public final class ReportsBench {
         System.out.printf(Locale.ROOT, "model: %s (%s), %s%n", file, model.name(), model.duration());
 
         Path dir = Files.createTempDirectory("vigil-bench-reports");
-        try (Database db = Database.embedded(dir)) {
+        Database db = Database.embedded(dir);
+        // Stopped with Ctrl-C or kill, the bench still stops its PostgreSQL and removes its directory.
+        AtomicBoolean closed = new AtomicBoolean();
+        Runnable close = () -> {
+            if (closed.compareAndSet(false, true)) {
+                db.close();
+                deleteTree(dir);
+            }
+        };
+        Runtime.getRuntime().addShutdownHook(new Thread(close, "vigil-bench-reports-stop"));
+        try {
             run(model, db);
         } finally {
-            deleteTree(dir);
+            close.run();
         }
     }
 
@@ -76,7 +88,8 @@ public final class ReportsBench {
         try (Connection c = db.connect("vigil-bench-reports")) {
             Recorder rec = new Recorder(daris, c, saveNanos, events, firstAt);
             long t0 = System.nanoTime();
-            var summary = Simulation.run(model, model.seed(), Progress.silent(), rec);
+            var summary = Simulation.run(model, model.seed(),
+                    Progress.to(new PrintWriter(System.err, true)), rec);
             rec.save();
             double wall = (System.nanoTime() - t0) / 1e9;
             System.out.printf(Locale.ROOT, "load: %,d calls, %,d events: simulation + projection + tables in %.1f s,"

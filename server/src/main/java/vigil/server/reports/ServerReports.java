@@ -1,8 +1,6 @@
 package vigil.server.reports;
 
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -100,54 +98,55 @@ public final class ServerReports {
         boolean listable = parts.contains(Report.Part.DELAYED_ATTENDANCE);
         boolean diverts = parts.contains(Report.Part.DIVERTS);
         boolean demandFiltered = parts.contains(Report.Part.DEMAND) && !filter.none();
-        List<String> or = new ArrayList<>();
-        String bcus = filter.bcus().isEmpty() ? "" : " and i.bcu = any(?)";
-        if (all || listable) {
-            or.add("(i.created_at between ? and ?" + (all ? "" : " and i.incident_id is not null") + bcus + ")");
+        // The incidents created in the period (of the filter's BCUs, unless a filtered demand needs every call's
+        // incident: the projection filters them itself), in row order; then, merged into that order, the incidents
+        // created outside it that a divert or (for a filtered demand) a call in the period belongs to. Two queries,
+        // not one with OR ... IN (subquery): PostgreSQL runs such an IN once per row when its rows outgrow work_mem
+        // (a year's calls, filtered by BCU, had not finished after three minutes).
+        String[] bcus = filter.bcus().isEmpty() || demandFiltered ? null : filter.bcus().toArray(String[]::new);
+        String inPeriod = all || listable ? "i.created_at between ? and ?" + (all ? "" : " and i.incident_id is not null")
+                + (bcus == null ? "" : " and i.bcu = any(?)") : null;
+        List<Object> periodParams = bcus == null ? List.of(f, t) : List.of(f, t, bcus);
+        List<Rows.Incident> others = new ArrayList<>();
+        if (diverts || demandFiltered) {
+            List<String> of = new ArrayList<>();
+            List<Object> params = new ArrayList<>();
+            if (diverts) {
+                of.add("select original_row from report_divert where at between ? and ?");
+                params.addAll(List.of(f, t));
+            }
+            if (demandFiltered) {
+                of.add("select incident_row from report_call where recorded_at between ? and ?");
+                params.addAll(List.of(f, t));
+            }
+            String where = "i.row_no in (" + String.join(" union ", of) + ")";
+            if (inPeriod != null) {
+                where += " and (" + inPeriod + ") is not true";
+                params.addAll(periodParams);
+            }
+            ReadTables.incidents(c, where, params, others::add);
         }
-        if (diverts) {
-            or.add("i.row_no in (select original_row from report_divert where at between ? and ?)");
-        }
-        if (demandFiltered) {
-            or.add("i.row_no in (select incident_row from report_call where recorded_at between ? and ?)");
-        }
-        Array bcuArray = filter.bcus().isEmpty() ? null : c.createArrayOf("text", filter.bcus().toArray());
-        if (!or.isEmpty()) {
-            ReadTables.incidents(c, String.join(" or ", or), s -> {
-                int k = 1;
-                if (all || listable) {
-                    s.setLong(k++, f);
-                    s.setLong(k++, t);
-                    if (bcuArray != null) {
-                        s.setArray(k++, bcuArray);
-                    }
+        int[] next = {0};
+        if (inPeriod != null) {
+            ReadTables.incidents(c, inPeriod, periodParams, r -> {
+                while (next[0] < others.size() && others.get(next[0]).row() < r.row()) {
+                    loader.incident(others.get(next[0]++));
                 }
-                if (diverts) {
-                    s.setLong(k++, f);
-                    s.setLong(k++, t);
-                }
-                if (demandFiltered) {
-                    s.setLong(k++, f);
-                    s.setLong(k, t);
-                }
-            }, loader::incident);
+                loader.incident(r);
+            });
         }
+        others.subList(next[0], others.size()).forEach(loader::incident);
         if (parts.contains(Report.Part.DEMAND)) {
-            ReadTables.calls(c, "recorded_at between ? and ?", s -> period(s, f, t), loader::call);
+            ReadTables.calls(c, "recorded_at between ? and ?", List.of(f, t), loader::call);
         }
         if (diverts) {
-            ReadTables.diverts(c, "at between ? and ?", s -> period(s, f, t), loader::divert);
+            ReadTables.diverts(c, "at between ? and ?", List.of(f, t), loader::divert);
         }
         if (parts.contains(Report.Part.SCHEMES)) {
-            ReadTables.schemes(c, "activated_at <= ?", s -> s.setLong(1, t), loader::scheme);
+            ReadTables.schemes(c, "activated_at <= ?", List.of(t), loader::scheme);
         }
         return loader.load(p.map(ReadTables.Position::lastSeq).orElse(0L),
                 p.map(ReadTables.Position::lastAt).orElse(Rows.NONE), null);
-    }
-
-    private static void period(PreparedStatement s, long f, long t) throws SQLException {
-        s.setLong(1, f);
-        s.setLong(2, t);
     }
 
     /** Every report. */

@@ -98,6 +98,24 @@ class TheServersReportsAreTheClisOverTheSameEvents {
             assertThat(withoutHistory(filtered)).as("filter %s", f).isEqualTo(ScenarioThroughTheApi.JSON.readTree(
                     ReportJson.text(cli.report(s.scenario.start(), s.scenario.until(), f))));
         }
+        // Periods that cut the scenario: incidents created before the period with a call or a divert in it, each
+        // report alone (the server loads only what each needs) and all five, with and without a BCU.
+        java.time.Instant start = s.scenario.start();
+        java.time.Duration whole3 = java.time.Duration.between(start, s.scenario.until()).dividedBy(3);
+        for (java.time.Instant[] cut : new java.time.Instant[][] {{start, start.plus(whole3)},
+                {start.plus(whole3), s.scenario.until()}, {start.plus(whole3), start.plus(whole3.multipliedBy(2))}}) {
+            for (Filter f : new Filter[] {Filter.NONE, Filter.bcu("SE")}) {
+                String q = "from=" + cut[0] + "&to=" + cut[1] + (f.none() ? "" : "&bcu=SE");
+                JsonNode expected = ScenarioThroughTheApi.JSON.readTree(ReportJson.text(cli.report(cut[0], cut[1], f)));
+                assertThat(withoutHistory(server.get(Staff.READER, "/api/reports?" + q).json()))
+                        .as("%s, filter %s", q, f).isEqualTo(expected);
+                for (Report.Part p : Report.Part.values()) {
+                    String path = p.key.replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT);
+                    assertThat(server.get(Staff.READER, "/api/reports/" + path + "?" + q).json().get(p.key))
+                            .as("%s alone, %s, filter %s", path, q, f).isEqualTo(expected.get(p.key));
+                }
+            }
+        }
         return history.get("reportedUpTo").asLong();
     }
 
