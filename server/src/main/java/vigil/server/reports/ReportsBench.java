@@ -36,6 +36,9 @@ public final class ReportsBench {
     private ReportsBench() {}
 
     public static void main(String[] args) throws Exception {
+        // The figures and the simulation's progress, not the pool's and the migrations' start-up lines.
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
         Path file = null;
         Integer days = null;
         for (int i = 0; i < args.length; i++) {
