@@ -34,7 +34,7 @@ final class CopyRows {
         this.in = in;
     }
 
-    /** Every row of {@code sql} (its {@code ?}s given by {@code params}: Long, Integer or String[]), in its order. */
+    /** Every row of {@code sql} (its {@code ?}s given by {@code params}: Long or String[]), in its order. */
     static void query(Connection c, String sql, List<Object> params, RowReader reader) throws SQLException {
         String copy = "copy (" + inline(sql, params) + ") to stdout (format binary)";
         try (PGCopyInputStream copied = new PGCopyInputStream(c.unwrap(PGConnection.class), copy)) {
@@ -66,7 +66,6 @@ final class CopyRows {
             }
             switch (params.get(k++)) {
                 case Long n -> out.append(n.longValue());
-                case Integer n -> out.append(n.intValue());
                 case String[] texts -> {
                     out.append("array[");
                     for (int j = 0; j < texts.length; j++) {

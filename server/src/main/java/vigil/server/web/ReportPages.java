@@ -88,13 +88,9 @@ class ReportPages {
     // --- the standard reports ------------------------------------------------------------------------------------
 
     @GetMapping("/reports")
-    String reports(@RequestParam(name = "from", required = false) String from,
-                   @RequestParam(name = "to", required = false) String to,
-                   @RequestParam(name = "bcu", required = false) List<String> bcu,
-                   @RequestParam(name = "grade", required = false) List<String> grade,
-                   HttpServletRequest request, HttpServletResponse response, Model model) {
+    String reports(ReportView.ReportQuery query, HttpServletRequest request, HttpServletResponse response, Model model) {
         IncidentBoard.me(request, actors);
-        ReportView.Asked asked = ReportView.asked(from, to, bcu, grade, words.zone());
+        ReportView.Asked asked = query.asked(words.zone());
         long seq = filterForm(model, asked);
         model.addAttribute("seq", seq);
         Report r = run(asked, ServerReports.all(), model, response);
@@ -172,13 +168,9 @@ class ReportPages {
     // --- the QART work queue --------------------------------------------------------------------------------------
 
     @GetMapping("/qart")
-    String qart(@RequestParam(name = "from", required = false) String from,
-                @RequestParam(name = "to", required = false) String to,
-                @RequestParam(name = "bcu", required = false) List<String> bcu,
-                @RequestParam(name = "grade", required = false) List<String> grade,
-                HttpServletRequest request, HttpServletResponse response, Model model) {
+    String qart(ReportView.ReportQuery query, HttpServletRequest request, HttpServletResponse response, Model model) {
         IncidentBoard.me(request, actors);
-        ReportView.Asked asked = ReportView.asked(from, to, bcu, grade, words.zone());
+        ReportView.Asked asked = query.asked(words.zone());
         model.addAttribute("seq", filterForm(model, asked));
         model.addAttribute("qartEvents", QART_EVENTS);
         queue(asked, model, response);
@@ -187,15 +179,11 @@ class ReportPages {
 
     /** The queue alone, for {@code live.js}: once the read tables hold what the page was told of. */
     @GetMapping("/qart/queue")
-    String queueFragment(@RequestParam(name = "from", required = false) String from,
-                         @RequestParam(name = "to", required = false) String to,
-                         @RequestParam(name = "bcu", required = false) List<String> bcu,
-                         @RequestParam(name = "grade", required = false) List<String> grade,
-                         HttpServletRequest request, HttpServletResponse response, Model model) {
+    String queueFragment(ReportView.ReportQuery query, HttpServletRequest request, HttpServletResponse response, Model model) {
         IncidentBoard.me(request, actors);
         follower.awaitProjected(writer.position().lastSeq(), CATCH_UP);
         model.addAttribute("qartEvents", QART_EVENTS);
-        queue(ReportView.asked(from, to, bcu, grade, words.zone()), model, response);
+        queue(query.asked(words.zone()), model, response);
         return "qart :: queue";
     }
 

@@ -56,6 +56,13 @@ final class ReportView {
         }
     }
 
+    /** The filter form's fields as the address carries them, bound by name ({@code ?from=&to=&bcu=&grade=}). */
+    record ReportQuery(String from, String to, List<String> bcu, List<String> grade) {
+        Asked asked(ZoneId zone) {
+            return ReportView.asked(from, to, bcu, grade, zone);
+        }
+    }
+
     /** Reads the filter form. Text it cannot read is refused at its field, in words. */
     static Asked asked(String from, String to, List<String> bcus, List<String> grades, ZoneId zone) {
         Form form = Form.empty().value("from", from).value("to", to)
