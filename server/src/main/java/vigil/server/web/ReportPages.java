@@ -179,7 +179,8 @@ class ReportPages {
 
     /** The queue alone, for {@code live.js}: once the read tables hold what the page was told of. */
     @GetMapping("/qart/queue")
-    String queueFragment(ReportView.ReportQuery query, HttpServletRequest request, HttpServletResponse response, Model model) {
+    String queueFragment(ReportView.ReportQuery query, HttpServletRequest request, HttpServletResponse response,
+                         Model model) {
         IncidentBoard.me(request, actors);
         follower.awaitProjected(writer.position().lastSeq(), CATCH_UP);
         model.addAttribute("qartEvents", QART_EVENTS);
