@@ -103,7 +103,8 @@ final class CopyRows {
         fieldsLeft--;
         int n = in.readInt();
         if (n != bytes) {
-            throw new IOException(n == -1 ? "a null where a number must be" : "a field of " + n + " bytes, not " + bytes);
+            throw new IOException(n == -1 ? "a null where a number must be"
+                    : "a field of " + n + " bytes, not " + bytes);
         }
     }
 

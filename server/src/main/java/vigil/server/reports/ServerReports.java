@@ -104,7 +104,8 @@ public final class ServerReports {
         // not one with OR ... IN (subquery): PostgreSQL runs such an IN once per row when its rows outgrow work_mem
         // (a year's calls, filtered by BCU, had not finished after three minutes).
         String[] bcus = filter.bcus().isEmpty() || demandFiltered ? null : filter.bcus().toArray(String[]::new);
-        String inPeriod = all || listable ? "i.created_at between ? and ?" + (all ? "" : " and i.incident_id is not null")
+        String inPeriod = all || listable
+                ? "i.created_at between ? and ?" + (all ? "" : " and i.incident_id is not null")
                 + (bcus == null ? "" : " and i.bcu = any(?)") : null;
         List<Object> periodParams = bcus == null ? List.of(f, t) : List.of(f, t, bcus);
         List<Rows.Incident> others = new ArrayList<>();

@@ -88,7 +88,8 @@ class ReportPages {
     // --- the standard reports ------------------------------------------------------------------------------------
 
     @GetMapping("/reports")
-    String reports(ReportView.ReportQuery query, HttpServletRequest request, HttpServletResponse response, Model model) {
+    String reports(ReportView.ReportQuery query, HttpServletRequest request, HttpServletResponse response,
+                   Model model) {
         IncidentBoard.me(request, actors);
         ReportView.Asked asked = query.asked(words.zone());
         long seq = filterForm(model, asked);
