@@ -22,7 +22,7 @@ final class Migrations {
     static final List<String> APPEND_ONLY = List.of("event", "idempotency_key", "victim_detail_read",
             "notice_mail_attempt");
     /** Tables derived from the log (docs/adr/060), which the server's role maintains: any change but their schema. */
-    static final List<String> READ_TABLES = List.of("report_position", "report_incident", "report_call",
+    static final List<String> READ_TABLES = List.of("report_position", "report_incident_block", "report_call_block",
             "report_divert", "report_scheme", "report_incident_event");
     /** Tables of state the server can always rebuild from the log (ADR 052): it adds rows and prunes old ones. */
     static final List<String> PRUNED = List.of("snapshot");

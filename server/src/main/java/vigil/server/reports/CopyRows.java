@@ -1,15 +1,16 @@
 package vigil.server.reports;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyInputStream;
+import org.postgresql.copy.CopyOut;
 import org.postgresql.core.Utils;
 
 /**
@@ -17,28 +18,37 @@ import org.postgresql.core.Utils;
  * that the database writes while this reads, where a cursor fetches a batch, then the database waits while the batch is
  * read. A report over a year reads millions of rows (docs/adr/060). Runs in the connection's transaction (a report's
  * snapshot). Fields are read in column order. COPY takes no parameters, so the query's {@code ?}s are written into it
- * as literals: numbers, and arrays of text quoted by the driver's own escaping.
+ * as literals: numbers, arrays of numbers, and arrays of text quoted by the driver's own escaping. Fields are read
+ * straight from the driver's messages (a row each), not through a stream, which takes a lock for each field.
  */
 final class CopyRows {
     private static final byte[] SIGNATURE = "PGCOPY\n\377\r\n\0".getBytes(StandardCharsets.ISO_8859_1);
 
     /** Reads one row's fields, in column order. */
     interface RowReader {
-        void read(CopyRows row) throws IOException;
+        void read(CopyRows row) throws IOException, SQLException;
     }
 
-    private final DataInputStream in;
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+
+    private final CopyOut copy;
+    /** The message being read, and where. */
+    private byte[] buf = new byte[0];
+    private int pos;
     private int fieldsLeft;
 
-    private CopyRows(DataInputStream in) {
-        this.in = in;
+    private CopyRows(CopyOut copy) {
+        this.copy = copy;
     }
 
-    /** Every row of {@code sql} (its {@code ?}s given by {@code params}: Long or String[]), in its order. */
+    /** Every row of {@code sql} (its {@code ?}s given by {@code params}: Long, int[] or String[]), in its order. */
     static void query(Connection c, String sql, List<Object> params, RowReader reader) throws SQLException {
-        String copy = "copy (" + inline(sql, params) + ") to stdout (format binary)";
-        try (PGCopyInputStream copied = new PGCopyInputStream(c.unwrap(PGConnection.class), copy)) {
-            CopyRows rows = new CopyRows(new DataInputStream(new BufferedInputStream(copied, 1 << 16)));
+        CopyOut copy = c.unwrap(PGConnection.class).getCopyAPI()
+                .copyOut("copy (" + inline(sql, params) + ") to stdout (format binary)");
+        try {
+            CopyRows rows = new CopyRows(copy);
             rows.header();
             while (rows.next()) {
                 reader.read(rows);
@@ -46,8 +56,15 @@ final class CopyRows {
                     throw new IllegalStateException("a row of " + sql + " was not read to its end");
                 }
             }
+            while (copy.readFromCopy() != null) {
+                continue; // to the end of the copy, which ends it
+            }
         } catch (IOException e) {
             throw new SQLException("cannot read the rows of " + sql + ": " + e.getMessage(), e);
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
         }
     }
 
@@ -66,6 +83,13 @@ final class CopyRows {
             }
             switch (params.get(k++)) {
                 case Long n -> out.append(n.longValue());
+                case int[] ns -> {
+                    out.append("array[");
+                    for (int j = 0; j < ns.length; j++) {
+                        out.append(j == 0 ? "" : ", ").append(ns[j]);
+                    }
+                    out.append("]::integer[]");
+                }
                 case String[] texts -> {
                     out.append("array[");
                     for (int j = 0; j < texts.length; j++) {
@@ -84,44 +108,109 @@ final class CopyRows {
         return out.toString();
     }
 
-    private void header() throws IOException {
-        byte[] signature = in.readNBytes(SIGNATURE.length);
-        if (!Arrays.equals(signature, SIGNATURE)) {
-            throw new IOException("not PostgreSQL's binary COPY format");
+    /** Makes sure {@code n} more bytes are at hand, taking the next messages when this one has fewer. */
+    private void need(int n) throws IOException, SQLException {
+        if (buf.length - pos >= n) {
+            return;
         }
-        in.readInt(); // flags: no OIDs since PostgreSQL 12
-        in.skipNBytes(in.readInt()); // the header extension, none yet
+        if (pos == buf.length) { // the usual case: a row is a message
+            byte[] more = copy.readFromCopy();
+            if (more == null) {
+                throw new IOException("the rows end in the middle of a row");
+            }
+            buf = more;
+            pos = 0;
+            if (buf.length >= n) {
+                return;
+            }
+        }
+        byte[] rest = Arrays.copyOfRange(buf, pos, buf.length);
+        while (rest.length < n) {
+            byte[] more = copy.readFromCopy();
+            if (more == null) {
+                throw new IOException("the rows end in the middle of a row");
+            }
+            byte[] joined = Arrays.copyOf(rest, rest.length + more.length);
+            System.arraycopy(more, 0, joined, rest.length, more.length);
+            rest = joined;
+        }
+        buf = rest;
+        pos = 0;
     }
 
-    private boolean next() throws IOException {
-        short fields = in.readShort();
+    private int readInt() throws IOException, SQLException {
+        need(4);
+        int v = (int) INT.get(buf, pos);
+        pos += 4;
+        return v;
+    }
+
+    private void header() throws IOException, SQLException {
+        need(SIGNATURE.length);
+        if (!Arrays.equals(buf, pos, pos + SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length)) {
+            throw new IOException("not PostgreSQL's binary COPY format");
+        }
+        pos += SIGNATURE.length;
+        readInt(); // flags: no OIDs since PostgreSQL 12
+        int extension = readInt(); // the header extension, none yet
+        need(extension);
+        pos += extension;
+    }
+
+    private boolean next() throws IOException, SQLException {
+        need(2);
+        short fields = (short) SHORT.get(buf, pos);
+        pos += 2;
         fieldsLeft = fields == -1 ? 0 : fields;
         return fields != -1;
     }
 
-    private void number(int bytes) throws IOException {
+    private void number(int bytes) throws IOException, SQLException {
         fieldsLeft--;
-        int n = in.readInt();
+        int n = readInt();
         if (n != bytes) {
             throw new IOException(n == -1 ? "a null where a number must be"
                     : "a field of " + n + " bytes, not " + bytes);
         }
+        need(bytes);
     }
 
-    int int4() throws IOException {
+    int int4() throws IOException, SQLException {
         number(4);
-        return in.readInt();
+        int v = (int) INT.get(buf, pos);
+        pos += 4;
+        return v;
     }
 
-    long int8() throws IOException {
+    long int8() throws IOException, SQLException {
         number(8);
-        return in.readLong();
+        long v = (long) LONG.get(buf, pos);
+        pos += 8;
+        return v;
+    }
+
+    /** A bytea field, copied out. */
+    byte[] bytes() throws IOException, SQLException {
+        fieldsLeft--;
+        int n = readInt();
+        if (n == -1) {
+            throw new IOException("a null where bytes must be");
+        }
+        need(n);
+        pos += n;
+        return Arrays.copyOfRange(buf, pos - n, pos);
     }
 
     /** A text field; null when null. */
-    String text() throws IOException {
+    String text() throws IOException, SQLException {
         fieldsLeft--;
-        int n = in.readInt();
-        return n == -1 ? null : new String(in.readNBytes(n), StandardCharsets.UTF_8);
+        int n = readInt();
+        if (n == -1) {
+            return null;
+        }
+        need(n);
+        String v = new String(buf, pos, n, StandardCharsets.UTF_8);
+        pos += n;
+        return v;
     }
 }

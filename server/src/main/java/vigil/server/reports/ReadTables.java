@@ -13,8 +13,9 @@ import java.util.function.Function;
 import vigil.sim.report.Rows;
 
 /**
- * The report read tables' SQL (V60): saving a batch of the projection's changed rows with its position in one
- * transaction, and reading rows back, by period and BCU, into a {@link vigil.sim.report.Daris.Loader}.
+ * The report read tables' SQL (V60, V107): saving a batch of the projection's changed rows (incidents and calls in
+ * whole {@link RowBlocks}) with its position in one transaction, and reading rows back, by period, into a
+ * {@link vigil.sim.report.Daris.Loader}.
  */
 final class ReadTables {
     static final String NAME = "daris";
@@ -48,39 +49,8 @@ final class ReadTables {
     static void save(Connection c, Rows.Changes ch, List<Mention> mentions, Position p) throws SQLException {
         c.setAutoCommit(false);
         try {
-            if (!ch.incidents().isEmpty()) {
-                List<Rows.Incident> r = ch.incidents();
-                try (PreparedStatement s = c.prepareStatement("insert into report_incident (row_no, incident_id, bcu,"
-                        + " created_at, target_at, end_at, flags, tagged_at, grades) select * from unnest(?::integer[],"
-                        + " ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],"
-                        + " ?::text[]) on conflict (row_no) do update set incident_id = excluded.incident_id,"
-                        + " target_at = excluded.target_at, end_at = excluded.end_at, flags = excluded.flags,"
-                        + " tagged_at = excluded.tagged_at, grades = excluded.grades")) {
-                    s.setArray(1, ints(c, r, Rows.Incident::row));
-                    s.setArray(2, texts(c, r, Rows.Incident::incidentId));
-                    s.setArray(3, texts(c, r, Rows.Incident::bcu));
-                    s.setArray(4, longs(c, r, Rows.Incident::createdAt));
-                    s.setArray(5, longs(c, r, Rows.Incident::targetAt));
-                    s.setArray(6, longs(c, r, Rows.Incident::endAt));
-                    s.setArray(7, longs(c, r, Rows.Incident::flags));
-                    s.setArray(8, longs(c, r, Rows.Incident::taggedAt));
-                    s.setArray(9, texts(c, r, Rows.Incident::grades));
-                    s.execute();
-                }
-            }
-            if (!ch.calls().isEmpty()) {
-                List<Rows.Call> r = ch.calls();
-                try (PreparedStatement s = c.prepareStatement("insert into report_call (row_no, recorded_at,"
-                        + " incident_row, waiting_call_id) select * from unnest(?::integer[], ?::bigint[],"
-                        + " ?::integer[], ?::text[]) on conflict (row_no) do update set incident_row ="
-                        + " excluded.incident_row, waiting_call_id = excluded.waiting_call_id")) {
-                    s.setArray(1, ints(c, r, Rows.Call::row));
-                    s.setArray(2, longs(c, r, Rows.Call::recordedAt));
-                    s.setArray(3, ints(c, r, Rows.Call::incidentRow));
-                    s.setArray(4, texts(c, r, Rows.Call::waitingCallId));
-                    s.execute();
-                }
-            }
+            saveBlocks(c, "report_incident_block", "created_at", RowBlocks.incidents(ch.incidents()));
+            saveBlocks(c, "report_call_block", "recorded_at", RowBlocks.calls(ch.calls()));
             if (!ch.diverts().isEmpty()) {
                 try (PreparedStatement s = c.prepareStatement("insert into report_divert (idx, original_row,"
                         + " incident_id, at, data) values (?, ?, ?, ?, ?) on conflict (idx) do update set data ="
@@ -149,7 +119,24 @@ final class ReadTables {
         }
     }
 
-    /** Every row, in order, into {@code loader}: the follower going on from where it was. */
+    private static void saveBlocks(Connection c, String table, String at, List<RowBlocks.Block> blocks)
+            throws SQLException {
+        if (blocks.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("insert into " + table + " (block_no, first_" + at + ", last_"
+                + at + ", rows) select * from unnest(?::integer[], ?::bigint[], ?::bigint[], ?::bytea[])"
+                + " on conflict (block_no) do update set last_" + at + " = excluded.last_" + at
+                + ", rows = excluded.rows")) {
+            s.setArray(1, ints(c, blocks, RowBlocks.Block::no));
+            s.setArray(2, longs(c, blocks, RowBlocks.Block::firstAt));
+            s.setArray(3, longs(c, blocks, RowBlocks.Block::lastAt));
+            s.setArray(4, c.createArrayOf("bytea", blocks.stream().map(RowBlocks.Block::rows).toArray(byte[][]::new)));
+            s.execute();
+        }
+    }
+
+    /** Every row into {@code loader}: the follower going on from where it was. */
     static void loadAll(Connection c, vigil.sim.report.Daris.Loader loader) throws SQLException {
         incidents(c, "true", List.of(), loader::incident);
         calls(c, "true", List.of(), loader::call);
@@ -157,18 +144,32 @@ final class ReadTables {
         schemes(c, "true", List.of(), loader::scheme);
     }
 
-    /** The incidents {@code where} holds (its {@code ?}s given by {@code params}, see {@link CopyRows}), in order. */
-    static void incidents(Connection c, String where, List<Object> params, Consumer<Rows.Incident> sink)
-            throws SQLException {
-        CopyRows.query(c, "select row_no, incident_id, bcu, created_at, target_at, end_at, flags, tagged_at, grades"
-                + " from report_incident i where " + where + " order by row_no", params,
-                r -> sink.accept(new Rows.Incident(r.int4(), r.text(), r.text(), r.int8(), r.int8(), r.int8(),
-                        r.int8(), r.int8(), r.text())));
+    /** A period's blocks: those with a row in [f, t] (the where clause of {@code at}'s table, two {@code ?}s). */
+    static String overlapping(String at) {
+        return "last_" + at + " >= ? and first_" + at + " <= ?";
     }
 
+    /**
+     * Every incident of the blocks {@code where} holds (its {@code ?}s given by {@code params}, see {@link CopyRows}),
+     * a block's in order, blocks as they lie: {@link vigil.sim.report.Daris.Loader} puts them in order.
+     */
+    static void incidents(Connection c, String where, List<Object> params, Consumer<Rows.Incident> sink)
+            throws SQLException {
+        RowBlocks.Names names = new RowBlocks.Names();
+        CopyRows.query(c, "select block_no, rows from report_incident_block where " + where, params,
+                r -> RowBlocks.incidents(r.int4(), r.bytes(), names, sink));
+    }
+
+    /** The blocks of calls {@code where} holds, as they lie; {@link RowBlocks#calls} reads their calls. */
+    static void callBlocks(Connection c, String where, List<Object> params, Consumer<RowBlocks.Block> sink)
+            throws SQLException {
+        CopyRows.query(c, "select block_no, first_recorded_at, last_recorded_at, rows from report_call_block where "
+                + where, params, r -> sink.accept(new RowBlocks.Block(r.int4(), r.int8(), r.int8(), r.bytes())));
+    }
+
+    /** Every call of the blocks {@code where} holds. */
     static void calls(Connection c, String where, List<Object> params, Consumer<Rows.Call> sink) throws SQLException {
-        CopyRows.query(c, "select row_no, recorded_at, incident_row, waiting_call_id from report_call where " + where
-                + " order by row_no", params, r -> sink.accept(new Rows.Call(r.int4(), r.int8(), r.int4(), r.text())));
+        callBlocks(c, where, params, b -> RowBlocks.calls(b.no(), b.rows(), sink));
     }
 
     static void diverts(Connection c, String where, List<Object> params, Consumer<Rows.Divert> sink)
@@ -189,7 +190,7 @@ final class ReadTables {
     static void clear(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("delete from report_incident_event; delete from report_scheme; delete from report_divert;"
-                    + " delete from report_call; delete from report_incident; delete from report_position");
+                    + " delete from report_call_block; delete from report_incident_block; delete from report_position");
         }
     }
 

@@ -217,7 +217,7 @@ public final class ReportFollower implements AutoCloseable {
         if (n == 0) {
             return false;
         }
-        Rows.Changes changes = st.daris.drainChanges();
+        Rows.Changes changes = st.daris.drainChanges(RowBlocks.BLOCK);
         ReadTables.Position next = new ReadTables.Position(lastSeq, lastAt, firstAt, changes.state(), head, verified,
                 brokenAt, brokenReason);
         ReadTables.save(c, changes, mentions, next);

@@ -173,7 +173,7 @@ public final class ReportsBench {
 
         void save() {
             long t = System.nanoTime();
-            Rows.Changes ch = daris.drainChanges();
+            Rows.Changes ch = daris.drainChanges(RowBlocks.BLOCK);
             try {
                 ReadTables.save(c, ch, List.of(), new ReadTables.Position(ch.lastSeq(), ch.lastAt(), firstAt[0],
                         ch.state(), Chain.GENESIS, 0, null, null));

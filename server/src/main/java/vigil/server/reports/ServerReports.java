@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -16,8 +17,8 @@ import vigil.sim.report.Report;
 import vigil.sim.report.Rows;
 
 /**
- * The standard reports over the read tables: for a period, a filter and the reports asked for, it reads only the rows
- * those need (by period and BCU, on the tables' indexes) into a {@link Daris.Loader} and asks that projection: the
+ * The standard reports over the read tables: for a period, a filter and the reports asked for, it reads only the blocks
+ * of rows those need (by period, on the tables' indexes) into a {@link Daris.Loader} and asks that projection: the
  * same code as {@code ./vigil report}, over the rows the follower saved (docs/adr/060). Reads in one repeatable-read
  * transaction, so the rows and the position they stand at are one snapshot.
  */
@@ -94,55 +95,53 @@ public final class ServerReports {
     private Daris load(Connection c, long f, long t, Filter filter, Set<Report.Part> parts,
                        Optional<ReadTables.Position> p) throws SQLException {
         Daris.Loader loader = Daris.loader(policy, false);
-        boolean all = parts.contains(Report.Part.RESPONSE_TIMES) || parts.contains(Report.Part.DEMAND);
-        boolean listable = parts.contains(Report.Part.DELAYED_ATTENDANCE);
-        boolean diverts = parts.contains(Report.Part.DIVERTS);
-        boolean demandFiltered = parts.contains(Report.Part.DEMAND) && !filter.none();
-        // The incidents created in the period (of the filter's BCUs, unless a filtered demand needs every call's
-        // incident: the projection filters them itself), in row order; then, merged into that order, the incidents
-        // created outside it that a divert or (for a filtered demand) a call in the period belongs to. Two queries,
-        // not one with OR ... IN (subquery): PostgreSQL runs such an IN once per row when its rows outgrow work_mem
-        // (a year's calls, filtered by BCU, had not finished after three minutes).
-        String[] bcus = filter.bcus().isEmpty() || demandFiltered ? null : filter.bcus().toArray(String[]::new);
-        String inPeriod = all || listable
-                ? "i.created_at between ? and ?" + (all ? "" : " and i.incident_id is not null")
-                + (bcus == null ? "" : " and i.bcu = any(?)") : null;
-        List<Object> periodParams = bcus == null ? List.of(f, t) : List.of(f, t, bcus);
-        List<Rows.Incident> others = new ArrayList<>();
-        if (diverts || demandFiltered) {
-            List<String> of = new ArrayList<>();
-            List<Object> params = new ArrayList<>();
-            if (diverts) {
-                of.add("select original_row from report_divert where at between ? and ?");
-                params.addAll(List.of(f, t));
-            }
-            if (demandFiltered) {
-                of.add("select incident_row from report_call where recorded_at between ? and ?");
-                params.addAll(List.of(f, t));
-            }
-            String where = "i.row_no in (" + String.join(" union ", of) + ")";
-            if (inPeriod != null) {
-                where += " and (" + inPeriod + ") is not true";
-                params.addAll(periodParams);
-            }
-            ReadTables.incidents(c, where, params, others::add);
-        }
-        int[] next = {0};
-        if (inPeriod != null) {
-            ReadTables.incidents(c, inPeriod, periodParams, r -> {
-                while (next[0] < others.size() && others.get(next[0]).row() < r.row()) {
-                    loader.incident(others.get(next[0]++));
-                }
-                loader.incident(r);
+        boolean demand = parts.contains(Report.Part.DEMAND);
+        boolean demandFiltered = demand && !filter.none();
+        boolean inPeriod = demand || parts.contains(Report.Part.RESPONSE_TIMES)
+                || parts.contains(Report.Part.DELAYED_ATTENDANCE);
+        List<Object> period = List.of(f, t);
+        // The blocks of incidents outside the period's that a divert or (for a filtered demand, which follows each
+        // call to its incident) a call in the period names: read first, so that the incidents' one query takes them.
+        BitSet others = new BitSet();
+        List<Rows.Divert> diverts = new ArrayList<>();
+        if (parts.contains(Report.Part.DIVERTS)) {
+            ReadTables.diverts(c, "at between ? and ?", period, d -> {
+                diverts.add(d);
+                others.set(d.originalRow() / RowBlocks.BLOCK);
             });
         }
-        others.subList(next[0], others.size()).forEach(loader::incident);
-        if (parts.contains(Report.Part.DEMAND)) {
-            ReadTables.calls(c, "recorded_at between ? and ?", List.of(f, t), loader::call);
+        List<RowBlocks.Block> callBlocks = new ArrayList<>();
+        if (demandFiltered) {
+            ReadTables.callBlocks(c, ReadTables.overlapping("recorded_at"), period, b -> {
+                callBlocks.add(b);
+                RowBlocks.calls(b.no(), b.rows(), call -> {
+                    if (call.incidentRow() >= 0 && call.recordedAt() >= f && call.recordedAt() <= t) {
+                        others.set(call.incidentRow() / RowBlocks.BLOCK);
+                    }
+                });
+            });
         }
-        if (diverts) {
-            ReadTables.diverts(c, "at between ? and ?", List.of(f, t), loader::divert);
+        // Whole blocks: rows of the period's edge blocks created outside it are not counted by the projection, and
+        // it applies the BCU and grade filters itself (docs/adr/060).
+        List<String> where = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (inPeriod) {
+            where.add("(" + ReadTables.overlapping("created_at") + ")");
+            params.addAll(period);
         }
+        if (!others.isEmpty()) {
+            where.add("block_no = any(?)");
+            params.add(others.stream().toArray());
+        }
+        if (!where.isEmpty()) {
+            ReadTables.incidents(c, String.join(" or ", where), params, loader::incident);
+        }
+        if (demandFiltered) {
+            callBlocks.forEach(b -> RowBlocks.calls(b.no(), b.rows(), loader::call));
+        } else if (demand) {
+            ReadTables.calls(c, ReadTables.overlapping("recorded_at"), period, loader::call);
+        }
+        diverts.forEach(loader::divert);
         if (parts.contains(Report.Part.SCHEMES)) {
             ReadTables.schemes(c, "activated_at <= ?", List.of(t), loader::scheme);
         }

@@ -38,8 +38,8 @@ class AReportSaysPlainlyWhenHistoryIsNotVerified {
             s.execute("alter table event disable trigger event_no_update_or_delete");
             s.execute("update event set actor = 'someone-else' where seq = 2");
             s.execute("alter table event enable trigger event_no_update_or_delete");
-            s.execute("delete from report_incident_event; delete from report_call; delete from report_incident;"
-                    + " delete from report_position");
+            s.execute("delete from report_incident_event; delete from report_call_block;"
+                    + " delete from report_incident_block; delete from report_position");
         }
         try (TestServer again = TestServer.startUp(db, data.resolve("two"), clock)) {
             ScenarioThroughTheApi.awaitCaughtUp(again);

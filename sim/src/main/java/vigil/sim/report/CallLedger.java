@@ -25,29 +25,46 @@ final class CallLedger {
         this.changed = trackChanges ? new java.util.BitSet() : null;
     }
 
-    /** The calls changed since the last call, as rows to save (a waiting call with its id); forgets them. */
-    java.util.List<Rows.Call> drainChanged() {
+    /**
+     * The calls changed since the last call, each with the rest of its block (as {@link IncidentLedger#drainChanged}),
+     * as rows to save (a waiting call with its id); forgets them.
+     */
+    java.util.List<Rows.Call> drainChanged(int block) {
         java.util.List<Rows.Call> out = new java.util.ArrayList<>(changed.cardinality());
         java.util.Map<Integer, String> waitingIds = new java.util.HashMap<>();
-        waiting.forEach((id, row) -> {
-            if (changed.get(row)) {
-                waitingIds.put(row, id);
+        waiting.forEach((id, row) -> waitingIds.put(row, id));
+        for (int row = changed.nextSetBit(0); row >= 0; ) {
+            int end = Math.min(row - row % block + block, size());
+            for (int r = row - row % block; r < end; r++) {
+                out.add(new Rows.Call(r, recordedAt.get(r), (int) incidentRow.get(r), waitingIds.get(r)));
             }
-        });
-        for (int row = changed.nextSetBit(0); row >= 0; row = changed.nextSetBit(row + 1)) {
-            out.add(new Rows.Call(row, recordedAt.get(row), (int) incidentRow.get(row), waitingIds.get(row)));
+            row = changed.nextSetBit(end);
         }
         changed.clear();
         return out;
     }
 
-    /** Appends a saved call (calls come in order), its incident row already translated to this ledger's. */
+    /** Appends a saved call, its incident row already translated to this ledger's (see {@link #reorder}). */
     void restore(Rows.Call c, int incident) {
         int row = recordedAt.add(c.recordedAt());
         incidentRow.add(incident);
         if (c.waitingCallId() != null) {
             waiting.put(c.waitingCallId(), row);
         }
+    }
+
+    /** Puts restored calls in {@code order} (call k becomes the call that was {@code order[k]}), the record's. */
+    void reorder(int[] order) {
+        int[] place = new int[order.length];
+        for (int k = 0; k < order.length; k++) {
+            place[order[k]] = k;
+        }
+        recordedAt.reorder(order);
+        incidentRow.reorder(order);
+        java.util.TreeMap<Integer, String> byRow = new java.util.TreeMap<>();
+        waiting.forEach((id, old) -> byRow.put(place[old], id));
+        waiting.clear();
+        byRow.forEach((row, id) -> waiting.put(id, row)); // oldest first again
     }
 
     /** After a restore: forget waiting calls already past the window at {@code now}. */

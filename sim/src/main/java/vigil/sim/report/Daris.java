@@ -107,6 +107,17 @@ public final class Daris {
 
     /** What changed since the last drain, as rows to save, with where the projection stands; forgets it. */
     public Rows.Changes drainChanges() {
+        return drainChanges(1);
+    }
+
+    /**
+     * As {@link #drainChanges()}, each changed incident and call with the rest of its block of {@code block} rows,
+     * for tables that keep rows in blocks: a block is saved whole.
+     */
+    public Rows.Changes drainChanges(int block) {
+        if (block < 1) {
+            throw new IllegalArgumentException("a block of " + block + " rows");
+        }
         if (!tracked) {
             throw new IllegalStateException("this projection does not track its changes");
         }
@@ -125,7 +136,7 @@ public final class Daris {
         tools.jackson.databind.node.ObjectNode state = STATE.createObjectNode();
         tools.jackson.databind.node.ObjectNode req = state.putObject("requested");
         requested.forEach(req::put);
-        return new Rows.Changes(incidents.drainChanged(), calls.drainChanged(), d, sc, lastSeq, lastAt,
+        return new Rows.Changes(incidents.drainChanged(block), calls.drainChanged(block), d, sc, lastSeq, lastAt,
                 STATE.writeValueAsString(state));
     }
 
@@ -166,13 +177,17 @@ public final class Daris {
     }
 
     /**
-     * Builds a projection from rows: incidents and calls each in their saved order (a subset will do, e.g. the rows a
-     * period's report needs: a call or divert whose incident is not given is taken as having none), then diverts and
-     * schemes; {@link #load} ends it. Rows are renumbered; rows saved by what it builds are numbered on from the last.
+     * Builds a projection from rows: incidents, then calls, diverts and schemes (a subset will do, e.g. the rows a
+     * period's report needs: a call or divert whose incident is not given is taken as having none); {@link #load}
+     * ends it. Incidents and calls may come in any order (a database reads them fastest as they lie): they are put
+     * back in their saved order before anything reads them. Rows are renumbered; rows saved by what it builds are
+     * numbered on from the last.
      */
     public static final class Loader {
         private final Daris d;
         private final LongColumn savedRows = new LongColumn();
+        private final LongColumn savedCalls = new LongColumn();
+        private boolean incidentsDone;
         private boolean contiguous = true;
 
         private Loader(Daris d) {
@@ -180,13 +195,30 @@ public final class Daris {
         }
 
         public Loader incident(Rows.Incident r) {
-            int row = d.incidents.restore(r);
-            contiguous &= r.row() == row;
+            if (incidentsDone) {
+                throw new IllegalStateException("incident row " + r.row() + " given after calls, diverts or schemes");
+            }
+            d.incidents.restore(r);
             savedRows.add(r.row());
             return this;
         }
 
+        /** The incidents are all given: puts them in saved order, once. */
+        private void incidentsDone() {
+            if (incidentsDone) {
+                return;
+            }
+            incidentsDone = true;
+            int[] order = savedRows.sortingOrder();
+            if (order != null) {
+                d.incidents.reorder(order);
+                savedRows.reorder(order);
+            }
+            contiguous = savedRows.size() == 0 || savedRows.get(savedRows.size() - 1) == savedRows.size() - 1;
+        }
+
         private int local(int saved) {
+            incidentsDone();
             if (saved < 0) {
                 return saved;
             }
@@ -199,6 +231,7 @@ public final class Daris {
 
         public Loader call(Rows.Call c) {
             d.calls.restore(c, local(c.incidentRow()));
+            savedCalls.add(c.row());
             return this;
         }
 
@@ -211,12 +244,18 @@ public final class Daris {
         }
 
         public Loader scheme(Rows.Scheme r) {
+            incidentsDone();
             d.addScheme(SchemeRecord.of(r));
             return this;
         }
 
         /** The projection, standing after event {@code lastSeq} at {@code lastAt} with {@code state} (or null). */
         public Daris load(long lastSeq, long lastAt, String state) {
+            incidentsDone();
+            int[] callOrder = savedCalls.sortingOrder();
+            if (callOrder != null) {
+                d.calls.reorder(callOrder);
+            }
             d.lastSeq = lastSeq;
             d.lastAt = lastAt;
             if (state != null) {
@@ -229,8 +268,8 @@ public final class Daris {
             if (d.tracked) {
                 d.changedDiverts.clear();
                 d.changedSchemes.clear();
-                d.incidents.drainChanged();
-                d.calls.drainChanged();
+                d.incidents.drainChanged(1);
+                d.calls.drainChanged(1);
             }
             return d;
         }

@@ -59,11 +59,18 @@ final class IncidentLedger {
         }
     }
 
-    /** The rows changed since the last call, as rows to save; forgets them. */
-    List<Rows.Incident> drainChanged() {
+    /**
+     * The rows changed since the last call, each with the rest of its block (rows {@code k * block} to
+     * {@code k * block + block - 1}, those there are), in order, as rows to save; forgets them.
+     */
+    List<Rows.Incident> drainChanged(int block) {
         List<Rows.Incident> out = new ArrayList<>(changed.cardinality());
-        for (int row = changed.nextSetBit(0); row >= 0; row = changed.nextSetBit(row + 1)) {
-            out.add(row(row));
+        for (int row = changed.nextSetBit(0); row >= 0; ) {
+            int end = Math.min(row - row % block + block, size());
+            for (int r = row - row % block; r < end; r++) {
+                out.add(row(r));
+            }
+            row = changed.nextSetBit(end);
         }
         changed.clear();
         return out;
@@ -89,7 +96,7 @@ final class IncidentLedger {
                 s & FLAGS, tagged == null ? NONE : tagged, history);
     }
 
-    /** Appends a saved row (rows come in creation order); its number here is returned. */
+    /** Appends a saved row; its number here is returned (see {@link #reorder} for rows out of creation order). */
     int restore(Rows.Incident r) {
         int row = createdAt.add(r.createdAt());
         targetAt.add(r.targetAt());
@@ -111,6 +118,36 @@ final class IncidentLedger {
             grades.put(row, h);
         }
         return row;
+    }
+
+    /**
+     * Puts restored rows in {@code order} (row k becomes the row that was {@code order[k]}): rows restored in another
+     * order than creation's are put back in it before anything reads them.
+     */
+    void reorder(int[] order) {
+        int[] place = new int[order.length];
+        for (int k = 0; k < order.length; k++) {
+            place[order[k]] = k;
+        }
+        createdAt.reorder(order);
+        targetAt.reorder(order);
+        endAt.reorder(order);
+        state.reorder(order);
+        List<String> sortedIds = new ArrayList<>(ids.size());
+        for (int old : order) {
+            sortedIds.add(ids.get(old));
+        }
+        ids.clear();
+        ids.addAll(sortedIds);
+        open.replaceAll((id, old) -> place[old]);
+        Map<Integer, List<GradeChange>> g = new HashMap<>();
+        grades.forEach((old, h) -> g.put(place[old], h));
+        grades.clear();
+        grades.putAll(g);
+        Map<Integer, Long> t = new HashMap<>();
+        taggedAt.forEach((old, at) -> t.put(place[old], at));
+        taggedAt.clear();
+        taggedAt.putAll(t);
     }
 
     int size() {
