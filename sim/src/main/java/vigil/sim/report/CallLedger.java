@@ -32,7 +32,16 @@ final class CallLedger {
     java.util.List<Rows.Call> drainChanged(int block) {
         java.util.List<Rows.Call> out = new java.util.ArrayList<>(changed.cardinality());
         java.util.Map<Integer, String> waitingIds = new java.util.HashMap<>();
-        waiting.forEach((id, row) -> waitingIds.put(row, id));
+        if (!changed.isEmpty()) {
+            // Only the waiting calls of the blocks to save: a day's calls may wait, and drains come every batch.
+            java.util.BitSet blocks = new java.util.BitSet();
+            changed.stream().forEach(row -> blocks.set(row / block));
+            waiting.forEach((id, row) -> {
+                if (blocks.get(row / block)) {
+                    waitingIds.put(row, id);
+                }
+            });
+        }
         for (int row = changed.nextSetBit(0); row >= 0; ) {
             int end = Math.min(row - row % block + block, size());
             for (int r = row - row % block; r < end; r++) {
