@@ -144,7 +144,9 @@ public final class ReportFollower implements AutoCloseable {
         }
         projected(st.position.lastSeq());
         while (!stopping) {
-            if (!batch(c, st)) {
+            // Caught up, it waits: batch after batch of one or two events would each cost a transaction and a flush
+            // of their own, at the writer's rate of commits (docs/adr/055).
+            if (batch(c, st) < BATCH) {
                 sleep(200);
             }
         }
@@ -155,8 +157,8 @@ public final class ReportFollower implements AutoCloseable {
         ReadTables.Position position;
     }
 
-    /** One batch: false when the log had nothing new. */
-    private boolean batch(Connection c, State st) throws SQLException {
+    /** One batch: how many events it took (0 when the log had nothing new). */
+    private int batch(Connection c, State st) throws SQLException {
         ReadTables.Position p = st.position;
         long lastSeq = p.lastSeq();
         long lastAt = p.lastAt();
@@ -215,7 +217,7 @@ public final class ReportFollower implements AutoCloseable {
             c.setAutoCommit(true);
         }
         if (n == 0) {
-            return false;
+            return 0;
         }
         Rows.Changes changes = st.daris.drainChanges(RowBlocks.BLOCK);
         ReadTables.Position next = new ReadTables.Position(lastSeq, lastAt, firstAt, changes.state(), head, verified,
@@ -223,7 +225,7 @@ public final class ReportFollower implements AutoCloseable {
         ReadTables.save(c, changes, mentions, next);
         st.position = next;
         projected(lastSeq);
-        return true;
+        return n;
     }
 
     private static final Map<Class<?>, List<Method>> NAMING = new ConcurrentHashMap<>();

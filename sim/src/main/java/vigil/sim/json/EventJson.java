@@ -96,7 +96,7 @@ public final class EventJson {
         if (root == null || !root.isObject()) {
             throw new InvalidInput("event: must be a JSON object");
         }
-        ObjectNode n = ((ObjectNode) root).deepCopy();
+        ObjectNode n = (ObjectNode) root; // just parsed: ours to take apart
         Fields f = new Fields(n, "event");
         long seq = f.integer("seq");
         Instant at;
