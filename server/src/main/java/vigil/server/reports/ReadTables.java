@@ -119,6 +119,16 @@ final class ReadTables {
         }
     }
 
+    /**
+     * Saves what {@code daris} changed since its last drain, standing at its last event with no chain checked: for a
+     * projection fed straight from a simulation (the reports bench, tests), not from the log.
+     */
+    static void saveUnchecked(Connection c, vigil.sim.report.Daris daris, long firstAt) throws SQLException {
+        Rows.Changes ch = daris.drainChanges(RowBlocks.BLOCK);
+        save(c, ch, List.of(), new Position(ch.lastSeq(), ch.lastAt(), firstAt, ch.state(),
+                vigil.server.log.Chain.GENESIS, 0, null, null));
+    }
+
     private static void saveBlocks(Connection c, String table, String at, List<RowBlocks.Block> blocks)
             throws SQLException {
         if (blocks.isEmpty()) {

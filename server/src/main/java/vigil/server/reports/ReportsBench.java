@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import vigil.core.Recorded;
 import vigil.server.db.Database;
-import vigil.server.log.Chain;
 import vigil.sim.model.Model;
 import vigil.sim.model.ModelReader;
 import vigil.sim.report.Daris;
@@ -173,10 +172,8 @@ public final class ReportsBench {
 
         void save() {
             long t = System.nanoTime();
-            Rows.Changes ch = daris.drainChanges(RowBlocks.BLOCK);
             try {
-                ReadTables.save(c, ch, List.of(), new ReadTables.Position(ch.lastSeq(), ch.lastAt(), firstAt[0],
-                        ch.state(), Chain.GENESIS, 0, null, null));
+                ReadTables.saveUnchecked(c, daris, firstAt[0]);
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException(e);
             }

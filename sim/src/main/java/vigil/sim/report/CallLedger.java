@@ -64,10 +64,7 @@ final class CallLedger {
 
     /** Puts restored calls in {@code order} (call k becomes the call that was {@code order[k]}), the record's. */
     void reorder(int[] order) {
-        int[] place = new int[order.length];
-        for (int k = 0; k < order.length; k++) {
-            place[order[k]] = k;
-        }
+        int[] place = LongColumn.places(order);
         recordedAt.reorder(order);
         incidentRow.reorder(order);
         java.util.TreeMap<Integer, String> byRow = new java.util.TreeMap<>();

@@ -125,10 +125,7 @@ final class IncidentLedger {
      * order than creation's are put back in it before anything reads them.
      */
     void reorder(int[] order) {
-        int[] place = new int[order.length];
-        for (int k = 0; k < order.length; k++) {
-            place[order[k]] = k;
-        }
+        int[] place = LongColumn.places(order);
         createdAt.reorder(order);
         targetAt.reorder(order);
         endAt.reorder(order);

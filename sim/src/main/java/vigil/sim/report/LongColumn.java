@@ -50,6 +50,15 @@ final class LongColumn {
         blocks = moved;
     }
 
+    /** The inverse of {@code order}: where each row goes (row {@code order[k]} goes to k). */
+    static int[] places(int[] order) {
+        int[] place = new int[order.length];
+        for (int k = 0; k < order.length; k++) {
+            place[order[k]] = k;
+        }
+        return place;
+    }
+
     /**
      * The order that sorts this column's values (which must be distinct and at least 0 and below 2^31): its k-th
      * place holds the row of the k-th smallest value. Null when the values already rise.
