@@ -11,15 +11,14 @@ import java.util.Arrays;
 import java.util.List;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
-import org.postgresql.core.Utils;
 
 /**
  * A query's rows as PostgreSQL's binary COPY sends them ({@code COPY (query) TO STDOUT (FORMAT binary)}): one stream
  * that the database writes while this reads, where a cursor fetches a batch, then the database waits while the batch is
  * read. A report over a year reads millions of rows (docs/adr/060). Runs in the connection's transaction (a report's
  * snapshot). Fields are read in column order. COPY takes no parameters, so the query's {@code ?}s are written into it
- * as literals: numbers, arrays of numbers, and arrays of text quoted by the driver's own escaping. Fields are read
- * straight from the driver's messages (a row each), not through a stream, which takes a lock for each field.
+ * as literals: numbers and arrays of numbers, never text. Fields are read straight from the driver's messages (a row
+ * each), not through a stream, which takes a lock for each field.
  */
 final class CopyRows {
     private static final byte[] SIGNATURE = "PGCOPY\n\377\r\n\0".getBytes(StandardCharsets.ISO_8859_1);
@@ -43,7 +42,7 @@ final class CopyRows {
         this.copy = copy;
     }
 
-    /** Every row of {@code sql} (its {@code ?}s given by {@code params}: Long, int[] or String[]), in its order. */
+    /** Every row of {@code sql} (its {@code ?}s given by {@code params}: Long or int[]), in its order. */
     static void query(Connection c, String sql, List<Object> params, RowReader reader) throws SQLException {
         CopyOut copy = c.unwrap(PGConnection.class).getCopyAPI()
                 .copyOut("copy (" + inline(sql, params) + ") to stdout (format binary)");
@@ -89,15 +88,6 @@ final class CopyRows {
                         out.append(j == 0 ? "" : ", ").append(ns[j]);
                     }
                     out.append("]::integer[]");
-                }
-                case String[] texts -> {
-                    out.append("array[");
-                    for (int j = 0; j < texts.length; j++) {
-                        out.append(j == 0 ? "E'" : ", E'");
-                        Utils.escapeLiteral(out, texts[j], false); // E'' strings: backslashes and quotes doubled
-                        out.append('\'');
-                    }
-                    out.append("]::text[]");
                 }
                 case Object other -> throw new IllegalArgumentException("not a parameter COPY can take: " + other);
             }
