@@ -1,9 +1,7 @@
 package vigil.server.reports;
 
 import java.io.IOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -28,14 +26,10 @@ final class CopyRows {
         void read(CopyRows row) throws IOException, SQLException;
     }
 
-    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
 
     private final CopyOut copy;
-    /** The message being read, and where. */
-    private byte[] buf = new byte[0];
-    private int pos;
+    /** The message being read, at where it is read (big-endian, as COPY's binary format is). */
+    private ByteBuffer buf = ByteBuffer.allocate(0);
     private int fieldsLeft;
 
     private CopyRows(CopyOut copy) {
@@ -100,21 +94,20 @@ final class CopyRows {
 
     /** Makes sure {@code n} more bytes are at hand, taking the next messages when this one has fewer. */
     private void need(int n) throws IOException, SQLException {
-        if (buf.length - pos >= n) {
+        if (buf.remaining() >= n) {
             return;
         }
-        if (pos == buf.length) { // the usual case: a row is a message
+        if (!buf.hasRemaining()) { // the usual case: a row is a message
             byte[] more = copy.readFromCopy();
             if (more == null) {
                 throw new IOException("the rows end in the middle of a row");
             }
-            buf = more;
-            pos = 0;
-            if (buf.length >= n) {
+            buf = ByteBuffer.wrap(more);
+            if (buf.remaining() >= n) {
                 return;
             }
         }
-        byte[] rest = Arrays.copyOfRange(buf, pos, buf.length);
+        byte[] rest = Arrays.copyOfRange(buf.array(), buf.position(), buf.limit());
         while (rest.length < n) {
             byte[] more = copy.readFromCopy();
             if (more == null) {
@@ -124,33 +117,30 @@ final class CopyRows {
             System.arraycopy(more, 0, joined, rest.length, more.length);
             rest = joined;
         }
-        buf = rest;
-        pos = 0;
+        buf = ByteBuffer.wrap(rest);
     }
 
     private int readInt() throws IOException, SQLException {
         need(4);
-        int v = (int) INT.get(buf, pos);
-        pos += 4;
-        return v;
+        return buf.getInt();
     }
 
     private void header() throws IOException, SQLException {
         need(SIGNATURE.length);
-        if (!Arrays.equals(buf, pos, pos + SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length)) {
+        byte[] signature = new byte[SIGNATURE.length];
+        buf.get(signature);
+        if (!Arrays.equals(signature, SIGNATURE)) {
             throw new IOException("not PostgreSQL's binary COPY format");
         }
-        pos += SIGNATURE.length;
         readInt(); // flags: no OIDs since PostgreSQL 12
         int extension = readInt(); // the header extension, none yet
         need(extension);
-        pos += extension;
+        buf.position(buf.position() + extension);
     }
 
     private boolean next() throws IOException, SQLException {
         need(2);
-        short fields = (short) SHORT.get(buf, pos);
-        pos += 2;
+        short fields = buf.getShort();
         fieldsLeft = fields == -1 ? 0 : fields;
         return fields != -1;
     }
@@ -167,16 +157,12 @@ final class CopyRows {
 
     int int4() throws IOException, SQLException {
         number(4);
-        int v = (int) INT.get(buf, pos);
-        pos += 4;
-        return v;
+        return buf.getInt();
     }
 
     long int8() throws IOException, SQLException {
         number(8);
-        long v = (long) LONG.get(buf, pos);
-        pos += 8;
-        return v;
+        return buf.getLong();
     }
 
     /** A bytea field, copied out. */
@@ -187,8 +173,9 @@ final class CopyRows {
             throw new IOException("a null where bytes must be");
         }
         need(n);
-        pos += n;
-        return Arrays.copyOfRange(buf, pos - n, pos);
+        byte[] b = new byte[n];
+        buf.get(b);
+        return b;
     }
 
     /** A text field; null when null. */
@@ -199,8 +186,8 @@ final class CopyRows {
             return null;
         }
         need(n);
-        String v = new String(buf, pos, n, StandardCharsets.UTF_8);
-        pos += n;
+        String v = new String(buf.array(), buf.position(), n, StandardCharsets.UTF_8);
+        buf.position(buf.position() + n);
         return v;
     }
 }

@@ -4,9 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -27,9 +25,6 @@ import vigil.sim.report.Rows;
 final class RowBlocks {
     /** Rows per block. */
     static final int BLOCK = 256;
-
-    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private RowBlocks() {}
 
@@ -155,30 +150,26 @@ final class RowBlocks {
         }
     }
 
+    /** A block's bytes read in order (a ByteBuffer is big-endian, as DataOutputStream writes). */
     private static final class Reader {
-        private final byte[] b;
+        private final ByteBuffer b;
         private final Names names;
-        private int pos;
 
         Reader(byte[] b, Names names) {
-            this.b = b;
+            this.b = ByteBuffer.wrap(b);
             this.names = names;
         }
 
         boolean more() {
-            return pos < b.length;
+            return b.hasRemaining();
         }
 
         long int8() {
-            long v = (long) LONG.get(b, pos);
-            pos += 8;
-            return v;
+            return b.getLong();
         }
 
         int int4() {
-            int v = (int) INT.get(b, pos);
-            pos += 4;
-            return v;
+            return b.getInt();
         }
 
         String text() {
@@ -186,8 +177,8 @@ final class RowBlocks {
             if (n < 0) {
                 return null;
             }
-            String s = new String(b, pos, n, StandardCharsets.UTF_8);
-            pos += n;
+            String s = new String(b.array(), b.position(), n, StandardCharsets.UTF_8);
+            b.position(b.position() + n);
             return s;
         }
 
@@ -196,8 +187,8 @@ final class RowBlocks {
             if (n < 0) {
                 return null;
             }
-            String s = names.of(b, pos, n);
-            pos += n;
+            String s = names.of(b.array(), b.position(), n);
+            b.position(b.position() + n);
             return s;
         }
     }
