@@ -39,7 +39,8 @@ class LogConfiguration {
     @Bean
     Writer writer(Database database, InstantSource clock, Policy policy, ObjectProvider<CommitListener> listeners,
                   @Value("${vigil.snapshot-every:" + SNAPSHOT_EVERY + "}") long snapshotEvery) {
-        return new Writer(database, clock, policy, listeners.orderedStream().toList(),
-                new Snapshots(database, snapshotEvery));
+        Snapshots snapshots = new Snapshots(policy);
+        return new Writer(database, clock, policy, listeners.orderedStream().toList(), snapshots,
+                new SnapshotTaker(database, snapshots, clock, snapshotEvery));
     }
 }

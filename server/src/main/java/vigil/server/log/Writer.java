@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -41,7 +40,8 @@ import vigil.server.db.Database;
  * database waits as a standby and says so ({@link #state()}), taking over when the lock comes free. On start (and
  * after a failure) the engine is rebuilt from the log and advanced to now, so deadlines that fell due while no
  * server ran fire once each, stamped with their due time. The rebuild restores the newest usable snapshot and replays
- * only the events after it ({@link Snapshots}); every so often, after a commit, the writer takes another.
+ * only the events after it ({@link Snapshots}); each committed batch is handed to the {@link SnapshotTaker}, which
+ * takes the next snapshots on its own thread.
  *
  * <p>Reads of the engine run as tasks on this thread ({@link #ask}) after the batch they came with has committed, so
  * they never see an event that is not durable.
@@ -114,6 +114,7 @@ public final class Writer implements SmartLifecycle {
     private final Policy policy;
     private final List<CommitListener> listeners;
     private final Snapshots snapshots;
+    private final SnapshotTaker snapshotTaker;
     private final BlockingQueue<Task> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final AtomicLong commands = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
@@ -131,12 +132,13 @@ public final class Writer implements SmartLifecycle {
     private String lastWarning;
 
     Writer(Database database, java.time.InstantSource clock, Policy policy, List<CommitListener> listeners,
-           Snapshots snapshots) {
+           Snapshots snapshots, SnapshotTaker snapshotTaker) {
         this.database = database;
         this.clock = clock;
         this.policy = policy;
         this.listeners = List.copyOf(listeners);
         this.snapshots = snapshots;
+        this.snapshotTaker = snapshotTaker;
     }
 
     // --- the public face ----------------------------------------------------------------------------------------
@@ -195,6 +197,7 @@ public final class Writer implements SmartLifecycle {
         }
         running = true;
         state = new State(Phase.STARTING, "connecting to the database");
+        snapshotTaker.start();
         thread = Thread.ofPlatform().name("vigil-writer").daemon(true).start(this::run);
     }
 
@@ -212,7 +215,7 @@ public final class Writer implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
-        snapshots.close();
+        snapshotTaker.close();
         Stats s = stats();
         log.info("writer stopped: {} commands in {} batches (mean {}, largest {}), {} failed batches, {} rebuilds",
                 s.commands(), s.batches(), String.format("%.1f", s.meanBatch()), s.largestBatch(), s.failedBatches(),
@@ -314,25 +317,18 @@ public final class Writer implements SmartLifecycle {
         state = new State(state.phase() == Phase.RECOVERING ? Phase.RECOVERING : Phase.STARTING,
                 "rebuilding the control room from the log");
         long t0 = System.nanoTime();
-        Optional<Snapshots.Restored> restored = snapshots.restore(c, policy);
-        Engine[] engine = {restored.map(Snapshots.Restored::engine).orElse(null)};
-        long from = engine[0] == null ? 0 : engine[0].lastSeq();
-        long[] count = new long[1];
-        byte[] head = EventTable.replay(c, from, restored.map(Snapshots.Restored::head).orElse(Chain.GENESIS), r -> {
-            if (engine[0] == null) {
-                engine[0] = Engine.start(policy, OPENING_ROSTER, r.at());
-            }
-            engine[0].apply(r);
-            count[0]++;
-        });
-        Engine e = engine[0] != null ? engine[0] : Engine.start(policy, OPENING_ROSTER, now(null));
+        Snapshots.Built built = snapshots.build(c);
+        long from = built.snapshotSeq();
+        long replayed = built.replayed();
+        byte[] head = built.head();
+        Engine e = built.engine() != null ? built.engine() : Engine.start(policy, OPENING_ROSTER, now(null));
         long millis = (System.nanoTime() - t0) / 1_000_000;
-        lastStart = new Start(from, count[0], millis);
+        lastStart = new Start(from, replayed, millis);
         if (from > 0) {
             log.info("writer: restored the snapshot at seq {} and replayed the {} events after it in {} ms", from,
-                    count[0], millis);
+                    replayed, millis);
         } else {
-            log.info("writer: rebuilt from {} events in {} ms", count[0], millis);
+            log.info("writer: rebuilt from {} events in {} ms", replayed, millis);
         }
         rebuilds.incrementAndGet();
         this.head = head;
@@ -377,10 +373,6 @@ public final class Writer implements SmartLifecycle {
                     throw new SQLException("the writer's connection to the database is gone");
                 }
                 commit(c, engine, batch);
-                Instant now = clock.instant();
-                if (snapshots.due(engine.lastSeq(), now)) { // after the batch is answered: it delays only the next
-                    snapshots.take(engine, head, now);
-                }
             } catch (SQLException | RuntimeException e) {
                 failedBatches.incrementAndGet();
                 // Clients are told what it means for them; the database's own words (and SQL) stay in the server's log.
@@ -452,6 +444,7 @@ public final class Writer implements SmartLifecycle {
             appendNanos = System.nanoTime() - t0;
             if (!rows.isEmpty()) {
                 head = rows.getLast().hash();
+                snapshotTaker.committed(events, head);
             }
         }
         position = new Position(engine.lastSeq(), engine.clock(), HexFormat.of().formatHex(head));
