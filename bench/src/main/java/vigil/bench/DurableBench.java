@@ -116,9 +116,9 @@ final class DurableBench {
         }
         Path data = Files.createTempDirectory("vigil-bench-durable");
         int port = freePort();
-        // The collector's pause goal ./vigil serve gives the server (docs/adr/055).
+        // The collector settings ./vigil serve gives the server (docs/adr/055).
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms1g", "-Xmx1g", "-XX:MaxGCPauseMillis=5"));
+                "-Xms1g", "-Xmx1g", "-XX:MaxGCPauseMillis=5", "-XX:MaxTenuringThreshold=2"));
         String opts = System.getenv("VIGIL_BENCH_SERVER_OPTS"); // e.g. a profiler for the server's JVM
         if (opts != null && !opts.isBlank()) {
             cmd.addAll(List.of(opts.trim().split("\\s+")));
