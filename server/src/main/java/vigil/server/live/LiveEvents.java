@@ -32,6 +32,11 @@ public final class LiveEvents implements CommitListener, SmartLifecycle {
     /** Events waiting for the hub's thread; beyond this the hub reads them from the table instead. */
     static final int INTAKE = 100_000;
     private static final long IDLE_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /**
+     * The least time between two fan-outs: the commits of that moment go out together, one write to each subscriber
+     * for all of them rather than one a commit (docs/adr/070). An event is at most that much later.
+     */
+    static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     /**
      * @param heartbeat      a comment is sent after this long without anything else (at most 15 s, api.md)
@@ -77,6 +82,8 @@ public final class LiveEvents implements CommitListener, SmartLifecycle {
     private final AtomicLong dropped = new AtomicLong();
     private volatile boolean running;
     private Thread thread;
+    /** When the hub last fanned out (the hub's thread only). */
+    private long lastFanOut = System.nanoTime() - GATHER_NANOS;
 
     public LiveEvents(EventLog eventLog, Settings settings) {
         this.eventLog = eventLog;
@@ -252,6 +259,10 @@ public final class LiveEvents implements CommitListener, SmartLifecycle {
             while (intake.isEmpty() && knownLastSeq <= delivered && running && wait > 0) {
                 wait = arrived.awaitNanos(wait);
             }
+            long gather = lastFanOut + GATHER_NANOS - System.nanoTime();
+            while (gather > 0 && !intake.isEmpty() && running) {
+                gather = arrived.awaitNanos(gather);
+            }
             heard.addAll(intake);
             intake.clear();
             known = knownLastSeq;
@@ -316,6 +327,7 @@ public final class LiveEvents implements CommitListener, SmartLifecycle {
         } finally {
             fanOutLock.unlock();
         }
+        lastFanOut = System.nanoTime();
     }
 
     private void pause() {
