@@ -2,7 +2,6 @@ package vigil.bench;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -18,7 +17,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,14 +30,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -325,38 +329,34 @@ final class DurableBench {
      */
     private void sseDelivery(String load) throws Exception {
         List<Histogram> perSubscriber = new ArrayList<>();
-        List<InputStream> streams = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicLong[] lastSeen = new AtomicLong[SUBSCRIBERS];
         CountDownLatch open = new CountDownLatch(SUBSCRIBERS);
+        // Each event's at, read from its line once for all 250 streams: parsing it 250 times over kept the bench's
+        // own JVM busier than the server, and its arrivals late (docs/adr/070).
+        Map<Long, Long> atOf = new ConcurrentHashMap<>();
+        // Blocking reads, one virtual thread a stream: the JDK's client reads every connection on one selector thread,
+        // which fell behind 250 streams before the server did (docs/adr/070). Closed at once at the end.
+        CloseableHttpClient sse = HttpClients.custom().setConnectionManager(PoolingHttpClientConnectionManagerBuilder
+                        .create().setMaxConnTotal(SUBSCRIBERS).setMaxConnPerRoute(SUBSCRIBERS)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.ofSeconds(5))
+                                .setSocketTimeout(Timeout.ofSeconds(60)).build()).build())
+                .disableAutomaticRetries().disableContentCompression().build();
         for (int i = 0; i < SUBSCRIBERS; i++) {
             Histogram hist = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
             perSubscriber.add(hist);
             AtomicLong last = lastSeen[i] = new AtomicLong();
-            HttpRequest r = as(HttpRequest.newBuilder(base.resolve("/api/events/stream"))
-                    .header("Accept", "text/event-stream").GET(), "CALL_HANDLER ch" + (i % CLIENTS + 1) + " SE").build();
+            HttpGet get = new HttpGet(base.resolve("/api/events/stream"));
+            get.setHeader("Accept", "text/event-stream");
+            get.setHeader("Authorization", authorization("CALL_HANDLER ch" + (i % CLIENTS + 1) + " SE"));
             Thread.ofVirtual().name("bench-subscriber-" + i).start(() -> {
                 try {
-                    HttpResponse<InputStream> resp = http.send(r, HttpResponse.BodyHandlers.ofInputStream());
-                    streams.add(resp.body());
-                    BufferedReader in = new BufferedReader(new InputStreamReader(resp.body(), StandardCharsets.UTF_8));
-                    String line = in.readLine(); // the opening comment: subscribed
+                    ClassicHttpResponse resp = sse.executeOpen(null, get, null);
+                    BufferedReader in = new BufferedReader(new InputStreamReader(resp.getEntity().getContent(),
+                            StandardCharsets.UTF_8));
+                    in.readLine(); // the opening comment: subscribed
                     open.countDown();
-                    while (line != null) {
-                        line = in.readLine();
-                        if (line != null && line.startsWith("data: ")) {
-                            long arrived = micros(java.time.Instant.now());
-                            Matcher m = AT.matcher(line);
-                            if (m.find()) {
-                                long took = arrived - micros(java.time.Instant.parse(m.group(1)));
-                                synchronized (hist) {
-                                    hist.recordValue(Math.max(0, Math.min(took, hist.getHighestTrackableValue())));
-                                }
-                            }
-                        } else if (line != null && line.startsWith("id: ")) {
-                            last.set(Long.parseLong(line.substring(4).trim()));
-                        }
-                    }
-                } catch (IOException | InterruptedException | RuntimeException e) {
+                    readStream(in, last, hist, atOf);
+                } catch (IOException | RuntimeException e) {
                     // closed at the end of the measurement
                 }
             });
@@ -364,7 +364,7 @@ final class DurableBench {
         if (!open.await(60, TimeUnit.SECONDS)) {
             System.out.println("(e) SSE delivery: not measured, only " + (SUBSCRIBERS - open.getCount()) + " of "
                     + SUBSCRIBERS + " subscribers connected within 60 s");
-            streams.forEach(DurableBench::closeQuietly);
+            sse.close(CloseMode.IMMEDIATE);
             return;
         }
         openLoop(RUN, STREAMED_RATE);
@@ -378,7 +378,7 @@ final class DurableBench {
             TimeUnit.MILLISECONDS.sleep(50);
         }
         long caughtUp = java.util.Arrays.stream(lastSeen).filter(l -> l.get() >= end).count();
-        streams.forEach(DurableBench::closeQuietly);
+        sse.close(CloseMode.IMMEDIATE);
         Histogram all = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
         for (Histogram hist : perSubscriber) {
             synchronized (hist) {
@@ -393,16 +393,38 @@ final class DurableBench {
                 all.getValueAtPercentile(99.9) / 1e3, all.getMaxValue() / 1e3, load);
     }
 
-    private static long micros(java.time.Instant t) {
-        return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
+    /**
+     * One subscriber's stream until it closes: each event's delay from its {@code at} to its arrival, into
+     * {@code hist}; the last seq seen, into {@code last}.
+     */
+    private static void readStream(BufferedReader in, AtomicLong last, Histogram hist, Map<Long, Long> atOf)
+            throws IOException {
+        long event = -1; // the seq of the frame being read; -1 in a frame without an id (a notice)
+        String line;
+        while ((line = in.readLine()) != null) {
+            if (line.startsWith("data: ") && event >= 0) {
+                long arrived = micros(java.time.Instant.now());
+                Long at = atOf.get(event);
+                if (at == null) {
+                    Matcher m = AT.matcher(line);
+                    at = m.find() ? micros(java.time.Instant.parse(m.group(1))) : -1;
+                    atOf.putIfAbsent(event, at);
+                }
+                event = -1;
+                if (at >= 0) {
+                    synchronized (hist) {
+                        hist.recordValue(Math.max(0, Math.min(arrived - at, hist.getHighestTrackableValue())));
+                    }
+                }
+            } else if (line.startsWith("id: ")) {
+                event = Long.parseLong(line.substring(4).trim());
+                last.set(event);
+            }
+        }
     }
 
-    private static void closeQuietly(InputStream in) {
-        try {
-            in.close();
-        } catch (IOException e) {
-            // gone
-        }
+    private static long micros(java.time.Instant t) {
+        return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
     }
 
     /** Whole incidents/s: each client records a call, makes it an incident and assigns it a unit of its own. */

@@ -22,6 +22,25 @@ final class Frames {
         return ": Vigil live events after seq " + after + "\n\n";
     }
 
+    /** An event with its frame as a subscriber who may see all of its line is sent it: made once for every stream. */
+    record Framed(LoggedEvent event, String frame) {
+        static Framed of(LoggedEvent e) {
+            StringBuilder out = new StringBuilder(e.line().length() + 64);
+            Frames.event(out, e, e.line());
+            return new Framed(e, out.toString());
+        }
+
+        /** Appends this event's frame as {@code view} shows it: the one made already, unless the view changes it. */
+        void appendTo(StringBuilder out, View view) {
+            String line = view.line(event.line());
+            if (line.equals(event.line())) {
+                out.append(frame);
+            } else {
+                Frames.event(out, event, line);
+            }
+        }
+    }
+
     /** One event: {@code id:} its seq, {@code event:} its type, {@code data:} its line as the subscriber may see it. */
     static void event(StringBuilder out, LoggedEvent e, String line) {
         out.append("id: ").append(e.seq()).append("\nevent: ").append(e.type()).append('\n');
@@ -47,6 +66,10 @@ final class Frames {
 
     /** A line break inside data would end the field; every line of the text gets a {@code data:} of its own. */
     private static void data(StringBuilder out, String text) {
+        if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0) { // every log line (JSON escapes its line breaks)
+            out.append("data: ").append(text).append("\n\n");
+            return;
+        }
         int from = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -313,7 +313,10 @@ public final class LiveEvents implements CommitListener, SmartLifecycle {
     }
 
     private void fanOut(List<LoggedEvent> events) {
-        List<LoggedEvent> batch = List.copyOf(events);
+        List<Frames.Framed> batch = new ArrayList<>(events.size()); // each frame made once, not once a subscriber
+        for (LoggedEvent e : events) {
+            batch.add(Frames.Framed.of(e));
+        }
         fanOutLock.lock();
         try {
             for (Subscription s : subscribers) {
@@ -323,7 +326,7 @@ public final class LiveEvents implements CommitListener, SmartLifecycle {
                     dropped.incrementAndGet();
                 }
             }
-            delivered = batch.getLast().seq();
+            delivered = batch.getLast().event().seq();
         } finally {
             fanOutLock.unlock();
         }

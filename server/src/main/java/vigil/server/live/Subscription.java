@@ -42,7 +42,7 @@ public final class Subscription {
     private final boolean heartbeatEvents;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition ready = lock.newCondition();
-    private final ArrayDeque<LoggedEvent> buffer = new ArrayDeque<>();
+    private final ArrayDeque<Frames.Framed> buffer = new ArrayDeque<>();
     private boolean overflowed;
     private boolean closed;
     /** Whose asides this stream carries (null: none), and where those made before it started are read. */
@@ -98,7 +98,7 @@ public final class Subscription {
         long registeredAt = hub.register(this);
         sent = copy(sink, sent, registeredAt);
         long heartbeat = hub.settings().heartbeat().toNanos();
-        List<LoggedEvent> next = new ArrayList<>();
+        List<Frames.Framed> next = new ArrayList<>();
         while (true) {
             boolean tooSlow;
             lock.lock();
@@ -130,7 +130,8 @@ public final class Subscription {
                 continue;
             }
             StringBuilder out = new StringBuilder();
-            for (LoggedEvent e : next) {
+            for (Frames.Framed f : next) {
+                LoggedEvent e = f.event();
                 if (e.seq() <= sent) {
                     continue; // already sent from the table
                 }
@@ -141,7 +142,7 @@ public final class Subscription {
                     sink.send(out.toString());
                     return;
                 }
-                Frames.event(out, e, view.line(e.line()));
+                f.appendTo(out, view);
                 sent = e.seq();
             }
             next.clear();
@@ -240,7 +241,7 @@ public final class Subscription {
     // --- the hub's side ---------------------------------------------------------------------------------------------
 
     /** Adds a fanned-out batch; false (and the buffer is given up) when it would not fit or the stream has ended. */
-    boolean offer(List<LoggedEvent> events) {
+    boolean offer(List<Frames.Framed> events) {
         lock.lock();
         try {
             if (closed || overflowed) {
