@@ -26,10 +26,10 @@ import vigil.server.db.Database;
  * was logged, it takes that engine's bytes and stores them ({@link Snapshots#store}) on a connection of its own. The
  * writer is never held up: the room it answers from is not the one being snapshotted.
  *
- * <p>Its engine is built from the log ({@link Snapshots#build}) when it is first needed, and again whenever what it was
- * handed does not follow what it holds (a commit whose answer was lost, another server's writes, a failure here) or
- * it fell more than {@link #MAX_BEHIND} events behind (then the writer drops batches rather than queue without end):
- * the log has everything it missed. A failure costs only snapshots, never a command.
+ * <p>Its engine is built from the log ({@link Snapshots#build}) once the writer has built its own ({@link #rebuilt}),
+ * and again whenever what it was handed does not follow what it holds (a commit whose answer was lost, another
+ * server's writes, a failure here) or it fell more than {@link #MAX_BEHIND} events behind (then the writer drops
+ * batches rather than queue without end): the log has everything it missed. A failure costs only snapshots, never a command.
  */
 final class SnapshotTaker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SnapshotTaker.class);
@@ -97,6 +97,16 @@ final class SnapshotTaker implements AutoCloseable {
         queue.add(new Batch(List.copyOf(events), head));
     }
 
+    /**
+     * Writer thread, after it (re)built its engine from the log: this thread builds its own too, without waiting for
+     * a batch, so that a room restarted over a long log without a recent snapshot gets one even if it stays quiet.
+     */
+    void rebuilt() {
+        if (running) {
+            queue.add(new Batch(List.of(), null));
+        }
+    }
+
     /** Lets a snapshot being taken finish (briefly), then closes the connection. */
     @Override
     public void close() {
@@ -161,6 +171,9 @@ final class SnapshotTaker implements AutoCloseable {
                 if (lastAt == null) { // a restart: the snapshot restored counts as the last one taken
                     lastSeq = built.snapshotSeq();
                 }
+            }
+            if (b.events().isEmpty()) {
+                return; // the writer's news of a rebuild: level with the log is all it asks
             }
             for (Recorded r : b.events()) {
                 long seq = engine == null ? 0 : engine.lastSeq();

@@ -331,6 +331,7 @@ public final class Writer implements SmartLifecycle {
             log.info("writer: rebuilt from {} events in {} ms", replayed, millis);
         }
         rebuilds.incrementAndGet();
+        snapshotTaker.rebuilt();
         this.head = head;
         position = new Position(e.lastSeq(), e.clock(), HexFormat.of().formatHex(head));
         for (CommitListener l : listeners) {

@@ -34,7 +34,8 @@ import vigil.server.testing.TestServer;
  * snapshot. One that starts after the log began builds its engine from the log; one handed a batch that does not
  * follow what it holds (a batch it never saw in between) takes no snapshot of a wrong room: it rebuilds from the log
  * (from its own last snapshot and the events after it) at the next batch and carries on. Every snapshot it stores is
- * the room a rebuild of the log to that seq gives, with the log's chain hash at that seq.
+ * the room a rebuild of the log to that seq gives, with the log's chain hash at that seq. A server started over a log
+ * with no recent snapshot takes one even when nothing more is logged.
  */
 class TheSnapshotTakerKeepsLevelWithTheLog {
     private static final Instant T0 = Instant.parse("2026-03-01T22:00:00Z");
@@ -76,6 +77,29 @@ class TheSnapshotTakerKeepsLevelWithTheLog {
                 await().atMost(Duration.ofSeconds(30)).until(() -> newestSnapshot(db) == last);
                 assertSnapshotIsTheLogsRoom(db, policy, last);
             }
+        }
+    }
+
+    @Test
+    void aRoomRestartedOverALogWithoutASnapshotGetsOneWhileItStaysQuiet(@TempDir Path data) throws Exception {
+        SharedPostgres.Db db = SharedPostgres.newDatabase();
+        SettableClock clock = new SettableClock(T0);
+        Map<String, Object> settings = new LinkedHashMap<>(db.settings());
+        settings.put("vigil.snapshot-every", 1_000_000);
+        // Given a log of a few events and no snapshot,
+        try (TestServer server = up(TestServer.start(settings, data, clock)).withStaff()) {
+            assertThat(server.command(ADMIN, addUnit("U1", "MD21")).status()).isEqualTo(200);
+            assertThat(server.command(CALL_HANDLER, recordCall("C1")).status()).isEqualTo(200);
+        }
+        assertThat(newestSnapshot(db)).isZero();
+        long last = logged(db).getLast().seq();
+        // when a server that snapshots every few events starts over it, and nothing more happens,
+        settings.put("vigil.snapshot-every", 2);
+        try (TestServer server = up(TestServer.start(settings, data, clock))) {
+            // then it snapshots the log's room all the same, without a command.
+            await().atMost(Duration.ofSeconds(30)).until(() -> newestSnapshot(db) == last);
+            assertThat(server.writer().position().lastSeq()).isEqualTo(last);
+            assertSnapshotIsTheLogsRoom(db, server.bean(Policy.class), last);
         }
     }
 
