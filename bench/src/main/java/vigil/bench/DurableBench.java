@@ -54,7 +54,7 @@ import org.apache.hc.core5.util.Timeout;
  *   <li>answer latency p50/p99/p99.9 at an open-loop 1,000 commands/s (from each command's intended send time, so a
  *       stall counts against every command it delays);</li>
  *   <li>SSE delivery to 250 subscribers of {@code GET /api/events/stream} while commands arrive at an open-loop
- *       200/s: from each event's {@code at} (the writer's clock, read just before it decides and commits the batch,
+ *       200/s (after a few seconds of the same, unmeasured): from each event's {@code at} (the writer's clock, read just before it decides and commits the batch,
  *       so the commit is included) to its arrival at each subscriber, p50/p99/p99.9;</li>
  *   <li>whole incidents/s (RecordCall, CreateIncident, AssignUnit, each waiting for its answer), 16 clients.</li>
  * </ol>
@@ -221,13 +221,14 @@ final class DurableBench {
 
         // (f) whole incidents per second.
         if (measures('f')) {
+            readyForIncidents();
             String loadF = load();
             ProcessCpu.Reading before = ProcessCpu.Reading.of(serverPid);
-            Rate incidents = incidents();
+            Rate incidents = incidents("U", UNITS_PER_CLIENT, RUN);
             String cpu = ProcessCpu.Reading.of(serverPid).perOp(before, incidents.ops() * 3);
             System.out.printf(Locale.ROOT, "(f) whole incidents/s (RecordCall, CreateIncident, AssignUnit, each"
-                    + " answered), %d clients: %.0f incidents/s   [load %s]%n    %s%n", CLIENTS,
-                    incidents.perSecond(), loadF, cpu);
+                    + " answered, after %d s of the same), %d clients: %.0f incidents/s   [load %s]%n    %s%n",
+                    OPEN_LOOP_WARM_UP.toSeconds(), CLIENTS, incidents.perSecond(), loadF, cpu);
         }
 
         System.out.printf(Locale.ROOT, "durable: %.0f cmd/s, pgbench: %s tps, ratio %.2f, p99 at 1000/s: %.2f ms%n",
@@ -334,6 +335,7 @@ final class DurableBench {
         // Each event's at, read from its line once for all 250 streams: parsing it 250 times over kept the bench's
         // own JVM busier than the server, and its arrivals late (docs/adr/070).
         Map<Long, Long> atOf = new ConcurrentHashMap<>();
+        AtomicLong measureAfter = new AtomicLong(Long.MAX_VALUE);
         // Blocking reads, one virtual thread a stream: the JDK's client reads every connection on one selector thread,
         // which fell behind 250 streams before the server did (docs/adr/070). Closed at once at the end.
         CloseableHttpClient sse = HttpClients.custom().setConnectionManager(PoolingHttpClientConnectionManagerBuilder
@@ -355,7 +357,7 @@ final class DurableBench {
                             StandardCharsets.UTF_8));
                     in.readLine(); // the opening comment: subscribed
                     open.countDown();
-                    readStream(in, last, hist, atOf);
+                    readStream(in, last, hist, atOf, measureAfter);
                 } catch (IOException | RuntimeException e) {
                     // closed at the end of the measurement
                 }
@@ -367,12 +369,12 @@ final class DurableBench {
             sse.close(CloseMode.IMMEDIATE);
             return;
         }
+        // The streams' own warm-up, unmeasured: their first writes ran cold (the JIT), and held the first second.
+        openLoop(OPEN_LOOP_WARM_UP, STREAMED_RATE);
+        measureAfter.set(marker());
         openLoop(RUN, STREAMED_RATE);
         // One more command, answered: once every subscriber has its seq, it has had everything before it.
-        HttpResponse<String> marker = http.send(commandRequest("CALL_HANDLER ch1 SE", "{\"do\":\"RecordCall\","
-                + "\"callId\":\"E" + ids.incrementAndGet() + "\"}"), HttpResponse.BodyHandlers.ofString());
-        Matcher seq = Pattern.compile("\"lastSeq\":(\\d+)").matcher(marker.body());
-        long end = seq.find() ? Long.parseLong(seq.group(1)) : Long.MAX_VALUE;
+        long end = marker();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline && java.util.Arrays.stream(lastSeen).anyMatch(l -> l.get() < end)) {
             TimeUnit.MILLISECONDS.sleep(50);
@@ -385,24 +387,25 @@ final class DurableBench {
                 all.add(hist);
             }
         }
-        System.out.printf(Locale.ROOT, "(e) SSE delivery to %d subscribers at an open-loop %d commands/s (%,d"
-                        + " deliveries, %d of %d subscribers had every event): p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms,"
+        System.out.printf(Locale.ROOT, "(e) SSE delivery to %d subscribers at an open-loop %d commands/s (after %d s"
+                        + " of the same, %,d deliveries, %d of %d subscribers had every event): p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms,"
                         + " max %.2f ms, from each event's at (stamped just before its batch's commit) to its arrival"
-                        + "   [load %s]%n", SUBSCRIBERS, STREAMED_RATE, all.getTotalCount(), caughtUp, SUBSCRIBERS,
+                        + "   [load %s]%n", SUBSCRIBERS, STREAMED_RATE, OPEN_LOOP_WARM_UP.toSeconds(), all.getTotalCount(),
+                caughtUp, SUBSCRIBERS,
                 all.getValueAtPercentile(50) / 1e3, all.getValueAtPercentile(99) / 1e3,
                 all.getValueAtPercentile(99.9) / 1e3, all.getMaxValue() / 1e3, load);
     }
 
     /**
-     * One subscriber's stream until it closes: each event's delay from its {@code at} to its arrival, into
-     * {@code hist}; the last seq seen, into {@code last}.
+     * One subscriber's stream until it closes: the delay of each event after {@code measureAfter} from its
+     * {@code at} to its arrival, into {@code hist}; the last seq seen, into {@code last}.
      */
-    private static void readStream(BufferedReader in, AtomicLong last, Histogram hist, Map<Long, Long> atOf)
-            throws IOException {
+    private static void readStream(BufferedReader in, AtomicLong last, Histogram hist, Map<Long, Long> atOf,
+                                   AtomicLong measureAfter) throws IOException {
         long event = -1; // the seq of the frame being read; -1 in a frame without an id (a notice)
         String line;
         while ((line = in.readLine()) != null) {
-            if (line.startsWith("data: ") && event >= 0) {
+            if (line.startsWith("data: ") && event > measureAfter.get()) {
                 long arrived = micros(java.time.Instant.now());
                 Long at = atOf.get(event);
                 if (at == null) {
@@ -423,19 +426,40 @@ final class DurableBench {
         }
     }
 
+    /** One more command, answered: the log's last seq after it. */
+    private long marker() throws IOException, InterruptedException {
+        HttpResponse<String> marker = http.send(commandRequest("CALL_HANDLER ch1 SE", "{\"do\":\"RecordCall\","
+                + "\"callId\":\"E" + ids.incrementAndGet() + "\"}"), HttpResponse.BodyHandlers.ofString());
+        Matcher seq = Pattern.compile("\"lastSeq\":(\\d+)").matcher(marker.body());
+        return seq.find() ? Long.parseLong(seq.group(1)) : Long.MAX_VALUE;
+    }
+
     private static long micros(java.time.Instant t) {
         return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
     }
 
-    /** Whole incidents/s: each client records a call, makes it an incident and assigns it a unit of its own. */
-    private Rate incidents() throws Exception {
-        int unitsPerClient = 400;
+    /** Units for each client's whole incidents in (f), one each: at most this many incidents a client. */
+    private static final int UNITS_PER_CLIENT = 400;
+
+    /**
+     * Before (f): the same workflow for {@link #OPEN_LOOP_WARM_UP} on units of its own (until then the server has not
+     * compiled the CreateIncident and AssignUnit paths: the warm-up before (a) records calls only), then (f)'s units.
+     */
+    private void readyForIncidents() throws Exception {
+        int warmUpUnits = 200;
+        addUnits("W", warmUpUnits);
+        incidents("W", warmUpUnits, OPEN_LOOP_WARM_UP);
+        addUnits("U", UNITS_PER_CLIENT);
+    }
+
+    /** {@code perClient} available units for each client, {@code prefix}client-n, added by the administrator. */
+    private void addUnits(String prefix, int perClient) {
         List<CompletableFuture<HttpResponse<String>>> adding = new ArrayList<>();
         for (int c = 1; c <= CLIENTS; c++) {
-            for (int u = 0; u < unitsPerClient; u++) {
-                adding.add(http.sendAsync(commandRequest("ADMIN admin", "{\"do\":\"AddUnit\",\"unitId\":\"U" + c + "-"
-                        + u + "\",\"callSign\":\"MD" + c + "-" + u + "\",\"bcu\":\"SE\",\"location\":{\"lat\":51.5,"
-                        + "\"lon\":-0.09}}"), HttpResponse.BodyHandlers.ofString()));
+            for (int u = 0; u < perClient; u++) {
+                adding.add(http.sendAsync(commandRequest("ADMIN admin", "{\"do\":\"AddUnit\",\"unitId\":\"" + prefix + c
+                        + "-" + u + "\",\"callSign\":\"MD" + prefix + c + "-" + u + "\",\"bcu\":\"SE\",\"location\":"
+                        + "{\"lat\":51.5,\"lon\":-0.09}}"), HttpResponse.BodyHandlers.ofString()));
                 if (adding.size() >= 64) {
                     adding.forEach(CompletableFuture::join);
                     adding.clear();
@@ -443,22 +467,29 @@ final class DurableBench {
             }
         }
         adding.forEach(CompletableFuture::join);
+    }
+
+    /**
+     * Whole incidents/s: 16 clients, each recording a call, making it an incident and assigning it one of its units,
+     * until they are used up or {@code run} is over.
+     */
+    private Rate incidents(String prefix, int perClient, Duration run) throws Exception {
         AtomicLong done = new AtomicLong();
-        long end = System.nanoTime() + RUN.toNanos();
+        long end = System.nanoTime() + run.toNanos();
         long t0 = System.nanoTime();
         try (ExecutorService pool = Executors.newFixedThreadPool(CLIENTS)) {
             for (int c = 1; c <= CLIENTS; c++) {
                 int client = c;
                 pool.submit(() -> {
-                    for (int u = 0; u < unitsPerClient && System.nanoTime() < end; u++) {
-                        String call = "F" + client + "-" + u;
-                        String incident = "CAD-" + client + "-" + u;
+                    for (int u = 0; u < perClient && System.nanoTime() < end; u++) {
+                        String call = "F" + prefix + client + "-" + u;
+                        String incident = "CAD-" + prefix + client + "-" + u;
                         command("CALL_HANDLER ch" + client + " SE", "{\"do\":\"RecordCall\",\"callId\":\"" + call
                                 + "\",\"cli\":\"07700 901" + String.format("%03d", client) + "\"}");
                         command("CALL_HANDLER ch" + client + " SE", "{\"do\":\"CreateIncident\",\"incidentId\":\""
                                 + incident + "\",\"callId\":\"" + call + "\",\"grade\":\"S\"}");
                         command("DESPATCHER dsp" + client + " SE", "{\"do\":\"AssignUnit\",\"incidentId\":\""
-                                + incident + "\",\"unitId\":\"U" + client + "-" + u + "\"}");
+                                + incident + "\",\"unitId\":\"" + prefix + client + "-" + u + "\"}");
                         done.incrementAndGet();
                     }
                     return null;
