@@ -54,8 +54,9 @@ import org.apache.hc.core5.util.Timeout;
  *   <li>answer latency p50/p99/p99.9 at an open-loop 1,000 commands/s (from each command's intended send time, so a
  *       stall counts against every command it delays);</li>
  *   <li>SSE delivery to 250 subscribers of {@code GET /api/events/stream} while commands arrive at an open-loop
- *       200/s (after a few seconds of the same, unmeasured): from each event's {@code at} (the writer's clock, read just before it decides and commits the batch,
- *       so the commit is included) to its arrival at each subscriber, p50/p99/p99.9;</li>
+ *       200/s (after a few seconds of the same, unmeasured): from each event's {@code at} (the writer's clock, read
+ *       just before it decides and commits the batch, so the commit is included) to its arrival at each subscriber,
+ *       p50/p99/p99.9;</li>
  *   <li>whole incidents/s (RecordCall, CreateIncident, AssignUnit, each waiting for its answer), 16 clients.</li>
  * </ol>
  * Figures only, with the machine's load beside each; nothing passes or fails.
@@ -69,7 +70,12 @@ final class DurableBench {
      */
     private static final Duration WARM_UP = Duration.ofSeconds(5);
     private static final Duration MAX_WARM_UP = Duration.ofSeconds(90);
-    /** Before (d): the open loop's own warm-up (its connections, its pace); the JVM is warm by then. */
+    /** Units for each client's whole incidents in (f), one each: at most this many incidents a client. */
+    private static final int UNITS_PER_CLIENT = 400;
+    /**
+     * Before (d), (e) and (f): their own workload's warm-up (its connections, its pace, the paths it takes that the
+     * closed loop's warm-up did not).
+     */
     private static final Duration OPEN_LOOP_WARM_UP = Duration.ofSeconds(5);
     private static final Duration RUN = Duration.ofSeconds(10);
     private static final int OPEN_LOOP_RATE = 1_000;
@@ -388,11 +394,11 @@ final class DurableBench {
             }
         }
         System.out.printf(Locale.ROOT, "(e) SSE delivery to %d subscribers at an open-loop %d commands/s (after %d s"
-                        + " of the same, %,d deliveries, %d of %d subscribers had every event): p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms,"
-                        + " max %.2f ms, from each event's at (stamped just before its batch's commit) to its arrival"
-                        + "   [load %s]%n", SUBSCRIBERS, STREAMED_RATE, OPEN_LOOP_WARM_UP.toSeconds(), all.getTotalCount(),
-                caughtUp, SUBSCRIBERS,
-                all.getValueAtPercentile(50) / 1e3, all.getValueAtPercentile(99) / 1e3,
+                        + " of the same, %,d deliveries, %d of %d subscribers had every event): p50 %.2f ms, p99 %.2f"
+                        + " ms, p99.9 %.2f ms, max %.2f ms, from each event's at (stamped just before its batch's"
+                        + " commit) to its arrival   [load %s]%n", SUBSCRIBERS, STREAMED_RATE, OPEN_LOOP_WARM_UP.toSeconds(),
+                all.getTotalCount(), caughtUp, SUBSCRIBERS, all.getValueAtPercentile(50) / 1e3,
+                all.getValueAtPercentile(99) / 1e3,
                 all.getValueAtPercentile(99.9) / 1e3, all.getMaxValue() / 1e3, load);
     }
 
@@ -437,9 +443,6 @@ final class DurableBench {
     private static long micros(java.time.Instant t) {
         return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
     }
-
-    /** Units for each client's whole incidents in (f), one each: at most this many incidents a client. */
-    private static final int UNITS_PER_CLIENT = 400;
 
     /**
      * Before (f): the same workflow for {@link #OPEN_LOOP_WARM_UP} on units of its own (until then the server has not

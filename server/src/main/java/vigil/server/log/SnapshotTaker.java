@@ -29,7 +29,8 @@ import vigil.server.db.Database;
  * <p>Its engine is built from the log ({@link Snapshots#build}) once the writer has built its own ({@link #rebuilt}),
  * and again whenever what it was handed does not follow what it holds (a commit whose answer was lost, another
  * server's writes, a failure here) or it fell more than {@link #MAX_BEHIND} events behind (then the writer drops
- * batches rather than queue without end): the log has everything it missed. A failure costs only snapshots, never a command.
+ * batches rather than queue without end): the log has everything it missed. A failure costs only snapshots, never
+ * a command.
  */
 final class SnapshotTaker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SnapshotTaker.class);
