@@ -30,16 +30,15 @@ class ARestartedDemoShiftCarriesOn {
     void theShiftGoesOnFromTheLogWithNoIdUsedTwiceAndFinishesWhatWasOpen(@TempDir Path data) {
         SharedPostgres.Db db = SharedPostgres.newDatabase();
         Map<String, Object> settings = Shift.settings(db, 1000);
-        long stoppedAt;
+        Writer writer;
         try (TestServer server = TestServer.start(settings, data, null)) {
             server.awaitUp();
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
                     events(server.events(), "CallRecorded", Shift.CALL_HANDLER).size() >= 8
                             && !openOfTheShift(server.events()).isEmpty());
-            Writer writer = server.writer();
-            server.close();
-            stoppedAt = writer.position().lastSeq();
+            writer = server.writer();
         }
+        long stoppedAt = writer.position().lastSeq(); // where the stopped server's log ends
 
         try (TestServer again = TestServer.start(settings, data, null)) {
             again.awaitUp();

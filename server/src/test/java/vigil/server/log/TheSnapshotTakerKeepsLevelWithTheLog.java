@@ -45,11 +45,8 @@ class TheSnapshotTakerKeepsLevelWithTheLog {
         SharedPostgres.Db db = SharedPostgres.newDatabase();
         SettableClock clock = new SettableClock(T0);
         // The server's own taker snapshots only every million events: the snapshots here are the test's taker's.
-        Map<String, Object> settings = new LinkedHashMap<>(db.settings());
-        settings.put("vigil.snapshot-every", 1_000_000);
-        try (TestServer server = up(TestServer.start(settings, data, clock)).withStaff()) {
-            assertThat(server.command(ADMIN, addUnit("U1", "MD21")).status()).isEqualTo(200);
-            assertThat(server.command(CALL_HANDLER, recordCall("C1")).status()).isEqualTo(200);
+        Map<String, Object> settings = snapshotsEvery(db, 1_000_000);
+        try (TestServer server = aFewEvents(TestServer.start(settings, data, clock))) {
             Policy policy = server.bean(Policy.class);
             try (SnapshotTaker taker = new SnapshotTaker(server.bean(Database.class), new Snapshots(policy), clock,
                     1)) {
@@ -84,13 +81,9 @@ class TheSnapshotTakerKeepsLevelWithTheLog {
     void aRoomRestartedOverALogWithoutASnapshotGetsOneWhileItStaysQuiet(@TempDir Path data) throws Exception {
         SharedPostgres.Db db = SharedPostgres.newDatabase();
         SettableClock clock = new SettableClock(T0);
-        Map<String, Object> settings = new LinkedHashMap<>(db.settings());
-        settings.put("vigil.snapshot-every", 1_000_000);
+        Map<String, Object> settings = snapshotsEvery(db, 1_000_000);
         // Given a log of a few events and no snapshot,
-        try (TestServer server = up(TestServer.start(settings, data, clock)).withStaff()) {
-            assertThat(server.command(ADMIN, addUnit("U1", "MD21")).status()).isEqualTo(200);
-            assertThat(server.command(CALL_HANDLER, recordCall("C1")).status()).isEqualTo(200);
-        }
+        aFewEvents(TestServer.start(settings, data, clock)).close();
         assertThat(newestSnapshot(db)).isZero();
         long last = logged(db).getLast().seq();
         // when a server that snapshots every few events starts over it, and nothing more happens,
@@ -131,6 +124,20 @@ class TheSnapshotTakerKeepsLevelWithTheLog {
         try (Connection c = db.connectAsOwner()) {
             return EventTable.hashAt(c, seq);
         }
+    }
+
+    private static Map<String, Object> snapshotsEvery(SharedPostgres.Db db, long events) {
+        Map<String, Object> settings = new LinkedHashMap<>(db.settings());
+        settings.put("vigil.snapshot-every", events);
+        return settings;
+    }
+
+    /** The server, once up, with the staff and a few events: a unit added and a call recorded. */
+    private static TestServer aFewEvents(TestServer server) {
+        up(server).withStaff();
+        assertThat(server.command(ADMIN, addUnit("U1", "MD21")).status()).isEqualTo(200);
+        assertThat(server.command(CALL_HANDLER, recordCall("C1")).status()).isEqualTo(200);
+        return server;
     }
 
     private static TestServer up(TestServer server) {
