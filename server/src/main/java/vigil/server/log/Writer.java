@@ -318,21 +318,18 @@ public final class Writer implements SmartLifecycle {
                 "rebuilding the control room from the log");
         long t0 = System.nanoTime();
         Snapshots.Built built = snapshots.build(c);
-        long from = built.snapshotSeq();
-        long replayed = built.replayed();
-        byte[] head = built.head();
         Engine e = built.engine() != null ? built.engine() : Engine.start(policy, OPENING_ROSTER, now(null));
         long millis = (System.nanoTime() - t0) / 1_000_000;
-        lastStart = new Start(from, replayed, millis);
-        if (from > 0) {
-            log.info("writer: restored the snapshot at seq {} and replayed the {} events after it in {} ms", from,
-                    replayed, millis);
+        lastStart = new Start(built.snapshotSeq(), built.replayed(), millis);
+        if (built.snapshotSeq() > 0) {
+            log.info("writer: restored the snapshot at seq {} and replayed the {} events after it in {} ms",
+                    built.snapshotSeq(), built.replayed(), millis);
         } else {
-            log.info("writer: rebuilt from {} events in {} ms", replayed, millis);
+            log.info("writer: rebuilt from {} events in {} ms", built.replayed(), millis);
         }
         rebuilds.incrementAndGet();
         snapshotTaker.rebuilt();
-        this.head = head;
+        head = built.head();
         position = new Position(e.lastSeq(), e.clock(), HexFormat.of().formatHex(head));
         for (CommitListener l : listeners) {
             try {
