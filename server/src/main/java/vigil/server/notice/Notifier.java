@@ -4,11 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,26 +26,30 @@ import vigil.server.db.Database;
 import vigil.server.live.Aside;
 import vigil.server.live.LiveEvents;
 import vigil.server.log.CommitListener;
+import vigil.server.notice.NoticeTable.Made;
 import vigil.server.staff.StaffAccounts;
 import vigil.sim.json.EventJson;
 
 /**
  * Turns the event log into notices (docs/adr/080), one platform thread. The log is the outbox: the notifier reads the
- * events after its own recorded position ({@code notice_position}), plans each event's notices from the roster as it
- * stood at that event ({@link Addressbook}, {@link NoticeRules}), fills their templates, and saves the batch's notices,
- * their mail (when SMTP is configured and the recipient has an address) and its new position in one transaction.
- * Killed anywhere, it starts again from the saved position; a notice already saved is not saved again (unique on
- * seq and recipient), and neither is its mail (unique on its Message-ID). Only after the commit is each new notice
- * handed to its recipient's live streams and the mailer woken. The writer's news of a commit wakes it; without news it
- * looks at the log every second. It holds an advisory lock of its own, so with two servers on one database one of them
- * notifies.
+ * events after its own recorded position ({@code notice_position}) of the kinds that make notices or change who gets
+ * them (the others pass unread), plans each event's notices from the roster as it stood at that event
+ * ({@link Addressbook}, {@link NoticeRules}), fills their templates, and saves the batch's notices, their mail (when
+ * SMTP is configured and the recipient has an address) and its new position in one transaction. Killed anywhere, it
+ * starts again from the saved position; a notice already saved is not saved again (unique on seq and recipient), and
+ * neither is its mail (unique on its Message-ID). Only after the commit is each new notice handed to its recipient's
+ * live streams and the mailer woken. The writer's news of a commit wakes it; without news it looks at the log every
+ * second. It holds an advisory lock of its own, so with two servers on one database one of them notifies.
  */
 public final class Notifier implements CommitListener, AutoCloseable {
     static final long LOCK_KEY = 0x7669_6769_6c6e_7463L; // "vigilntc"
+    /** The most events a batch spans, by seq (the kinds it reads are fewer). */
     static final int BATCH = 1_000;
     /** How long a caught-up notifier lets events gather before its next batch: a notice is that much later. */
     static final long GATHER_MILLIS = 100;
     private static final String NAME = "notifier";
+    /** What the notifier reads of the log: the events that make notices or change its addressbook. */
+    private static final Set<String> READS = union(NoticeRules.TYPES, Addressbook.TYPES);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Logger log = LoggerFactory.getLogger(Notifier.class);
 
@@ -83,6 +87,12 @@ public final class Notifier implements CommitListener, AutoCloseable {
     /** The last event whose notices are saved (0 before the first batch of this server). */
     public long notifiedUpTo() {
         return notifiedUpTo;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> out = new java.util.HashSet<>(a);
+        out.addAll(b);
+        return Set.copyOf(out);
     }
 
     // --- news from the writer (never waits) ------------------------------------------------------------------------
@@ -195,38 +205,24 @@ public final class Notifier implements CommitListener, AutoCloseable {
         return book;
     }
 
-    /** A notice to save, made from its template. */
-    private record Made(long seq, String recipient, String kind, String subject, String body, String link,
-                       boolean terminal) {}
-
     /** One batch: the position after it (unchanged when the log had nothing new). */
     private long batch(Connection c, Addressbook book, long position) throws SQLException {
-        List<Made> made = new ArrayList<>();
-        long last = position;
-        try (PreparedStatement s = c.prepareStatement("select seq, payload from event where seq > ? order by seq"
-                + " limit ?")) {
-            s.setLong(1, position);
-            s.setInt(2, BATCH);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    String payload = rs.getString(2);
-                    Recorded r = EventJson.parse(payload);
-                    JsonNode line = null;
-                    for (NoticeRules.Planned p : NoticeRules.plan(r, book)) {
-                        line = line == null ? JSON.readTree(payload) : line;
-                        Templates.Text t = templates.render(p.kind(),
-                                NoticeRules.values(r, line, book, policy, p.recipient()));
-                        made.add(new Made(r.seq(), p.recipient(), p.kind(), t.subject(), t.body(),
-                                NoticeRules.link(line), p.terminal()));
-                    }
-                    book.apply(r);
-                    last = rs.getLong(1);
-                }
-            }
-        }
-        if (last == position) {
+        long last = Math.min(NoticeTable.lastSeq(c), position + BATCH);
+        if (last <= position) {
             return position;
         }
+        List<Made> made = new ArrayList<>();
+        NoticeTable.read(c, position, last, READS, (seq, payload) -> {
+            Recorded r = EventJson.parse(payload);
+            JsonNode line = null;
+            for (NoticeRules.Planned p : NoticeRules.plan(r, book)) {
+                line = line == null ? JSON.readTree(payload) : line;
+                Templates.Text t = templates.render(p.kind(), NoticeRules.values(r, line, book, policy, p.recipient()));
+                made.add(new Made(seq, p.recipient(), p.kind(), t.subject(), t.body(), NoticeRules.link(line),
+                        p.terminal()));
+            }
+            book.apply(r);
+        });
         List<Notice> saved = save(c, made, last);
         notifiedUpTo = last;
         for (Notice n : saved) {
@@ -240,33 +236,43 @@ public final class Notifier implements CommitListener, AutoCloseable {
 
     /** The batch's notices, their mail and the new position, in one transaction: the notices it made. */
     private List<Notice> save(Connection c, List<Made> made, long last) throws SQLException {
-        List<Notice> saved = new ArrayList<>();
         Instant now = clock.instant();
         Map<String, Account> accounts = accounts(made);
+        Map<String, Made> kept = new LinkedHashMap<>(); // one notice per event and recipient, as the table keeps them
+        for (Made m : made) {
+            Account a = accounts.get(m.recipient());
+            if (!m.terminal() || a != null && a.terminal()) { // else the unit has no terminal: the despatcher radios it
+                kept.putIfAbsent(NoticeTable.key(m.seq(), m.recipient()), m);
+            }
+        }
+        List<Notice> saved = new ArrayList<>();
         c.setAutoCommit(false);
         try {
-            for (Made m : made) {
+            Map<String, Long> ids = NoticeTable.insertNotices(c, kept.values(), now);
+            List<NoticeTable.Mail> mails = new ArrayList<>();
+            for (Map.Entry<String, Made> e : kept.entrySet()) {
+                Long id = ids.get(e.getKey()); // null: saved before a crash
+                Made m = e.getValue();
                 Account a = accounts.get(m.recipient());
-                if (m.terminal() && (a == null || !a.terminal())) {
-                    continue; // the unit has no terminal that logs in: the despatcher tells it by radio
+                if (id != null && mailer.enabled() && a != null && mailable(a.email())) {
+                    mails.add(mail(id, m, a.email()));
                 }
-                Long id = insertNotice(c, m, now);
-                if (id == null) {
-                    continue; // saved before a crash
-                }
-                Notice.Mail mail = null;
-                if (mailer.enabled() && a != null && mailable(a.email()) && insertMail(c, id, m, a.email(), now)) {
-                    mail = new Notice.Mail("PENDING", 0, null);
-                }
-                saved.add(new Notice(id, m.seq(), m.recipient(), m.kind(), m.subject(), m.body(), m.link(), now,
-                        null, mail));
             }
+            Set<Long> mailed = NoticeTable.insertMails(c, mails, now);
             try (PreparedStatement s = c.prepareStatement("update notice_position set last_seq = ? where name = ?")) {
                 s.setLong(1, last);
                 s.setString(2, NAME);
                 s.executeUpdate();
             }
             c.commit();
+            for (Map.Entry<String, Made> e : kept.entrySet()) {
+                Long id = ids.get(e.getKey());
+                Made m = e.getValue();
+                if (id != null) {
+                    saved.add(new Notice(id, m.seq(), m.recipient(), m.kind(), m.subject(), m.body(), m.link(), now,
+                            null, mailed.contains(id) ? new Notice.Mail("PENDING", 0, null) : null));
+                }
+            }
         } catch (SQLException | RuntimeException e) {
             c.rollback();
             throw e;
@@ -298,36 +304,10 @@ public final class Notifier implements CommitListener, AutoCloseable {
         return email != null && !email.isBlank() && !email.toLowerCase(java.util.Locale.ROOT).endsWith(".invalid");
     }
 
-    private static Long insertNotice(Connection c, Made m, Instant now) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("insert into notice (seq, recipient, kind, subject, body, link,"
-                + " created_at) values (?, ?, ?, ?, ?, ?, ?) on conflict (seq, recipient) do nothing returning id")) {
-            s.setLong(1, m.seq());
-            s.setString(2, m.recipient());
-            s.setString(3, m.kind());
-            s.setString(4, m.subject());
-            s.setString(5, m.body());
-            s.setString(6, m.link());
-            s.setTimestamp(7, Timestamp.from(now));
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : null;
-            }
-        }
-    }
-
-    private boolean insertMail(Connection c, long noticeId, Made m, String address, Instant now) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("insert into notice_mail (notice_id, address, subject, body,"
-                + " message_id, state, next_attempt_at, created_at) values (?, ?, ?, ?, ?, 'PENDING', ?, ?)"
-                + " on conflict (message_id) do nothing")) {
-            s.setLong(1, noticeId);
-            s.setString(2, address);
-            s.setString(3, "[Vigil] " + m.subject());
-            s.setString(4, m.body() + "\n-- \nVigil notice of event " + m.seq() + " for " + m.recipient() + ": "
-                    + m.link() + "\n");
-            s.setString(5, MessageIds.notice(m.seq(), m.recipient(), mailer.messageIdDomain()));
-            s.setTimestamp(6, Timestamp.from(now));
-            s.setTimestamp(7, Timestamp.from(now));
-            return s.executeUpdate() == 1;
-        }
+    private NoticeTable.Mail mail(long noticeId, Made m, String address) {
+        return new NoticeTable.Mail(noticeId, address, "[Vigil] " + m.subject(),
+                m.body() + "\n-- \nVigil notice of event " + m.seq() + " for " + m.recipient() + ": " + m.link() + "\n",
+                MessageIds.notice(m.seq(), m.recipient(), mailer.messageIdDomain()));
     }
 
     /** Waits up to {@code millis} for news of an event after {@code position} (or the stop). */
