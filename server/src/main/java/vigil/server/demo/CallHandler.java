@@ -21,9 +21,9 @@ import vigil.sim.generate.SyntheticCall;
  * The shift's calls and its call handler: the simulator's call generator, on the shift's clock. Each call is recorded
  * ({@code DEMO-CALL-n}, its place, a line saying it is synthetic) and its incident created at once ({@code DEMO-n}, the
  * call's grade, a type fitting it, the call's zone as its BCU); an R call is closed as referred at once, as the
- * simulator does. The generator is seeded, so after a restart the same calls come again: the shift skips those the log
- * already holds and carries on from the next, which arrives as long after the restart as it would have after the last
- * (docs/adr/103). It also remembers each open call of the shift, for how long its crew will stay.
+ * simulator does. A new shift's first call rings as the shift opens. The generator is seeded, so after a restart the
+ * same calls come again: the shift skips those the log already holds and carries on from the next, which arrives as
+ * long after the restart as it would have after the last (docs/adr/103). It also remembers each open call of the shift, for how long its crew will stay.
  */
 final class CallHandler {
     static final String CALL_PREFIX = "DEMO-CALL-";
@@ -57,9 +57,11 @@ final class CallHandler {
         this.generator = generator;
         this.speed = speed;
         this.wallOrigin = wallOrigin;
-        this.originNanos = last == null ? 0 : last.offsetNanos();
         this.last = last;
         this.next = generator.next();
+        // A new shift's first call rings as it opens, not after the model's wait for it (minutes at speed 1): whoever
+        // starts the demo sees the room at work at once. The calls after it keep the model's spacing.
+        this.originNanos = last != null ? last.offsetNanos() : next != null ? next.offsetNanos() : 0;
     }
 
     /**
