@@ -119,6 +119,12 @@ class WhatIsNotACommandIsRefusedAndNothingRecorded {
         r = server.get(CALL_HANDLER, "/api/events?limit=0");
         assertProblem(r, 400);
         assertThat(r.json().get("field").asString()).isEqualTo("limit");
+        r = server.get(CALL_HANDLER, "/api/notices?before=latest");
+        assertProblem(r, 400);
+        assertThat(r.json().get("field").asString()).isEqualTo("before");
+        r = server.get(CALL_HANDLER, "/api/notices?limit=many");
+        assertProblem(r, 400);
+        assertThat(r.json().get("field").asString()).isEqualTo("limit");
     }
 
     @Test
