@@ -1,5 +1,7 @@
 package vigil.server.staff;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -9,6 +11,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -29,7 +32,10 @@ import org.springframework.web.context.request.RequestContextHolder;
  * Checks a username and password against {@link StaffAccounts}, reading the account on every check, so a changed
  * password or a disabled account counts on the next request. bcrypt costs about 100 ms of CPU a check, too much for
  * HTTP Basic on every request, so a password once verified is remembered as an HMAC (key random per process) of the
- * username, the stored hash and the password: the password itself is never kept, and a new hash forgets it.
+ * username, the stored hash and the password: the password itself is never kept, and a new hash forgets it. Requests
+ * that arrive together with the same credentials not yet remembered (a client opening its connections at once) share
+ * one bcrypt check rather than each paying for its own. Each check is counted ({@code vigil.logins.checked}, by
+ * outcome): a rising count of wrong ones is someone guessing.
  */
 @Component
 class StaffLogin implements AuthenticationProvider {
@@ -40,11 +46,22 @@ class StaffLogin implements AuthenticationProvider {
     private final Map<String, byte[]> verified = new ConcurrentHashMap<>();
     /** Checked when there is no account (or no password), so a wrong username costs what a wrong password does. */
     private final String decoy;
+    /** The bcrypt checks running now, by the proof they would prove: a request with the same credentials waits. */
+    private final Map<String, CompletableFuture<Boolean>> checking = new ConcurrentHashMap<>();
+    private final Counter right;
+    private final Counter wrong;
 
-    StaffLogin(StaffAccounts accounts) {
+    StaffLogin(StaffAccounts accounts, MeterRegistry registry) {
         this.accounts = accounts;
         new SecureRandom().nextBytes(key);
         this.decoy = accounts.bcrypt.encode(StaffAccounts.randomPassword());
+        this.right = checks(registry, "right");
+        this.wrong = checks(registry, "wrong");
+    }
+
+    private static Counter checks(MeterRegistry registry, String outcome) {
+        return Counter.builder("vigil.logins.checked").description("passwords checked with bcrypt (a login not"
+                + " remembered), by outcome").tag("outcome", outcome).register(registry);
     }
 
     @Override
@@ -58,7 +75,7 @@ class StaffLogin implements AuthenticationProvider {
             throw new AuthenticationServiceException("the accounts cannot be read", e);
         }
         if (stored.isEmpty() || stored.get().passwordHash() == null) {
-            accounts.bcrypt.matches(password, decoy);
+            check(proof(username, decoy, password), password, decoy);
             throw new BadCredentialsException("bad credentials");
         }
         StaffAccounts.Account a = stored.get().account();
@@ -66,7 +83,7 @@ class StaffLogin implements AuthenticationProvider {
         byte[] proof = proof(username, hash, password);
         if (!MessageDigest.isEqual(proof, verified.get(username))) {
             if (password.getBytes(StandardCharsets.UTF_8).length > StaffAccounts.MAX_PASSWORD_BYTES
-                    || !accounts.bcrypt.matches(password, hash)) {
+                    || !check(proof, password, hash)) {
                 throw new BadCredentialsException("bad credentials");
             }
             if (verified.size() >= MAX_REMEMBERED) {
@@ -84,6 +101,27 @@ class StaffLogin implements AuthenticationProvider {
         }
         return UsernamePasswordAuthenticationToken.authenticated(principal, null,
                 List.of(new SimpleGrantedAuthority("ROLE_" + a.role().name())));
+    }
+
+    /** bcrypt's answer, from this request's own check or from the one running now for the same proof. */
+    private boolean check(byte[] proof, String password, String hash) {
+        String id = Base64.getEncoder().encodeToString(proof);
+        CompletableFuture<Boolean> mine = new CompletableFuture<>();
+        CompletableFuture<Boolean> running = checking.putIfAbsent(id, mine);
+        if (running != null) {
+            return running.join();
+        }
+        try {
+            boolean matches = accounts.bcrypt.matches(password, hash);
+            (matches ? right : wrong).increment();
+            mine.complete(matches);
+            return matches;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            checking.remove(id, mine);
+        }
     }
 
     private byte[] proof(String username, String hash, String password) {
