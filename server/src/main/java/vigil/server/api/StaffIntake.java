@@ -55,7 +55,7 @@ public class StaffIntake {
      * for the unit's terminal, named after the unit. 201 {@code {account, events, lastSeq, password}}.
      */
     public ResponseEntity<?> add(Actor actor, JsonNode body) {
-        Fields f = new Fields(body, "staff");
+        Fields f = fields(body, "staff");
         Role role;
         String bcu;
         String email;
@@ -133,7 +133,7 @@ public class StaffIntake {
     public ResponseEntity<String> password(Actor actor, String username, JsonNode body) {
         requireAdmin(actor);
         account(username);
-        Fields f = new Fields(body, "password");
+        Fields f = fields(body, "password");
         String password;
         try {
             f.onlyKnown(List.of("password"));
@@ -156,7 +156,7 @@ public class StaffIntake {
     public ResponseEntity<String> email(Actor actor, String username, JsonNode body) {
         requireAdmin(actor);
         account(username);
-        Fields f = new Fields(body, "email");
+        Fields f = fields(body, "email");
         String email;
         try {
             f.onlyKnown(List.of("email"));
@@ -214,6 +214,15 @@ public class StaffIntake {
             });
         }
         return email;
+    }
+
+    /** The body's fields: a body that is not a JSON object is not a request (400), as for commands. */
+    private static Fields fields(JsonNode body, String where) {
+        try {
+            return new Fields(body, where);
+        } catch (InvalidInput e) {
+            throw Problem.notACommand(e.getMessage(), e.field());
+        }
     }
 
     private static String text(Fields f, String name) {

@@ -230,7 +230,7 @@ final class MalformedRequests {
     }
 
     private Bad oddBytes() {
-        return switch (random.nextInt(6)) {
+        return switch (random.nextInt(7)) {
             case 0 -> raw("not UTF-8", CALL_HANDLER, new byte[] {'{', '"', 'd', 'o', '"', ':', '"', (byte) 0xC3, '"',
                     '}'});
             case 1 -> command("nested too deeply", CALL_HANDLER, "[".repeat(5_000) + "]".repeat(5_000));
@@ -244,6 +244,14 @@ final class MalformedRequests {
                         .header("Idempotency-Key", pick(List.of("x".repeat(201), "two words", "a\tb")))
                         .POST(HttpRequest.BodyPublishers.ofString(pick(BASES).json()));
                 yield new Bad("bad Idempotency-Key", r);
+            }
+            case 5 -> { // JSON can spell it, but it is not text: the log could not keep it
+                Base b = pick(BASES);
+                Map<String, Object> f = new LinkedHashMap<>(b.fields());
+                String field = pick(f.keySet().stream().filter(k -> !k.equals("do") && f.get(k) instanceof String)
+                        .toList());
+                f.put(field, f.get(field) + pick(List.of("\u0000", "\ud800", "\udfff")));
+                yield command("not text: " + field + " = " + toJson(f.get(field)), b.who(), toJson(f));
             }
             default -> command("not an object: " + "x", CALL_HANDLER, pick(List.of("\"RecordCall\"", "null", "42",
                     "[]", "true", "{}")));
@@ -311,7 +319,7 @@ final class MalformedRequests {
                 case '"' -> b.append("\\\"");
                 case '\\' -> b.append("\\\\");
                 default -> {
-                    if (c < 0x20) {
+                    if (c < 0x20 || Character.isSurrogate(c)) { // escaped, so half a pair reaches the server
                         b.append(String.format("\\u%04x", (int) c));
                     } else {
                         b.append(c);

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
+import vigil.server.testing.Commands;
 import vigil.server.testing.SharedPostgres;
 import vigil.server.testing.TempDirs;
 import vigil.server.testing.TestServer;
@@ -64,6 +65,9 @@ class WhatIsNotACommandIsRefusedAndNothingRecorded {
                         400, "by"),
                 Arguments.of("a time in the body", "{\"do\":\"RecordCall\",\"callId\":\"C1\","
                         + "\"at\":\"2018-05-31T23:00:00Z\"}", 400, "at"),
+                Arguments.of("a NUL in an id", "{\"do\":\"RecordCall\",\"callId\":\"C\\u0000X\"}", 400, "callId"),
+                Arguments.of("half a surrogate pair", "{\"do\":\"RecordCall\",\"callId\":\"C1\","
+                        + "\"narrative\":\"\\ud800\"}", 400, "narrative"),
                 Arguments.of("duplicate key", "{\"do\":\"RecordCall\",\"callId\":\"C1\",\"callId\":\"C2\"}", 400,
                         null),
                 Arguments.of("too large", "{\"do\":\"RecordCall\",\"callId\":\"C1\",\"narrative\":\""
@@ -83,6 +87,22 @@ class WhatIsNotACommandIsRefusedAndNothingRecorded {
             assertThat(r.json().get("detail").asString()).contains(field);
         }
         assertThat(server.events()).as("the log after %s", what).hasSize(before);
+    }
+
+    @Test
+    void aStaffBodyThatIsNotAnObjectIs400() {
+        for (String body : List.of("[1]", "null", "\"x\"", "1")) {
+            for (String[] at : new String[][] {{"POST", "/api/staff"}, {"PUT", "/api/staff/ch1/password"},
+                                               {"PUT", "/api/staff/ch1/email"}}) {
+                TestServer.Response r = server.send(HttpRequest.newBuilder(server.base().resolve(at[1]))
+                        .header("Authorization", server.login().authorization(Commands.ADMIN))
+                        .header("Content-Type", "application/json")
+                        .method(at[0], HttpRequest.BodyPublishers.ofString(body)));
+                assertProblem(r, 400);
+                assertThat(r.json().get("detail").asString()).as("%s %s %s", at[0], at[1], body)
+                        .contains("must be a JSON object");
+            }
+        }
     }
 
     @Test

@@ -90,7 +90,7 @@ public final class Fields {
         if (v.asString().isBlank()) {
             throw invalid(name, "must not be empty");
         }
-        return v.asString();
+        return kept(name, v.asString());
     }
 
     /** Required free text (a reason, a note): must be given, may be empty. */
@@ -99,7 +99,7 @@ public final class Fields {
         if (!v.isString()) {
             throw invalid(name, "must be a string");
         }
-        return v.asString();
+        return kept(name, v.asString());
     }
 
     public String optionalText(String name) {
@@ -110,7 +110,28 @@ public final class Fields {
         if (!v.isString()) {
             throw invalid(name, "must be a string");
         }
-        return v.asString();
+        return kept(name, v.asString());
+    }
+
+    /**
+     * {@code s}, when the log can keep it exactly as given. A JSON escape can spell U+0000, or half of a surrogate pair
+     * (U+D800 to U+DFFF alone), but neither is text PostgreSQL keeps: it refuses the first, and writes the second as
+     * "?", so two different ids would become one.
+     */
+    private String kept(String name, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == 0) {
+                throw invalid(name, "holds the character U+0000, which is not text");
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++; // a whole pair: one character beyond the Basic Multilingual Plane
+            } else if (Character.isSurrogate(c)) {
+                throw invalid(name, String.format(java.util.Locale.ROOT, "holds \\u%04x, half of a UTF-16 surrogate"
+                        + " pair, which is not a character", (int) c));
+            }
+        }
+        return s;
     }
 
     public Boolean optionalBoolean(String name) {
@@ -310,7 +331,7 @@ public final class Fields {
             if (!e.isString()) {
                 throw invalid(name + "[" + i + "]", "must be a string");
             }
-            out.add(e.asString());
+            out.add(kept(name + "[" + i + "]", e.asString()));
             i++;
         }
         return out;
