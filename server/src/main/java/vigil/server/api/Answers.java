@@ -64,11 +64,14 @@ final class Answers {
         return answer.body(body);
     }
 
-    /** api.md: 403 for NOT_PERMITTED; 404 for the unknown ids; 409 for every other reason. */
+    /**
+     * api.md: 403 for NOT_PERMITTED; 404 for the four unknown ids it names; 409 for every other reason, Vigil's own
+     * {@code UNKNOWN_GUIDANCE} among them (a client written to api.md alone reads it as a refusal).
+     */
     static HttpStatus status(Reason reason) {
         return switch (reason) {
             case NOT_PERMITTED -> HttpStatus.FORBIDDEN;
-            case UNKNOWN_INCIDENT, UNKNOWN_UNIT, UNKNOWN_CALL, UNKNOWN_SCHEME, UNKNOWN_GUIDANCE -> HttpStatus.NOT_FOUND;
+            case UNKNOWN_INCIDENT, UNKNOWN_UNIT, UNKNOWN_CALL, UNKNOWN_SCHEME -> HttpStatus.NOT_FOUND;
             default -> HttpStatus.CONFLICT;
         };
     }
