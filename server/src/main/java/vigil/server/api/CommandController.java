@@ -48,6 +48,10 @@ class CommandController {
             throws IOException {
         Actor actor = actors.of(request).orElseThrow(Problem::unauthenticated);
         requireJson(request.getContentType());
+        if (key != null && java.util.Collections.list(request.getHeaders("Idempotency-Key")).size() > 1) {
+            // Which of them would a retry send? Neither can be kept as this command's key.
+            throw Problem.badRequest("Idempotency-Key is given more than once: give one", "Idempotency-Key");
+        }
         String text = body(request);
         JsonNode root;
         try {

@@ -175,7 +175,8 @@ class ReportController {
         List<Timelines.Entry> entries = timelines.of(incidentId);
         if (entries.isEmpty()) {
             throw Problem.of(HttpStatus.NOT_FOUND, "no-such-incident", "No such incident",
-                    "the log (as far as the reports have read it) names no incident " + incidentId);
+                    "the log (as far as the reports have read it) names no incident " + incidentId)
+                    .reason("UNKNOWN_INCIDENT");
         }
         return entries;
     }

@@ -81,6 +81,16 @@ class ARetryWithItsKeyRunsOnce {
                     Map.of("Idempotency-Key", "x".repeat(201)));
             assertThat(r.status()).isEqualTo(400);
             assertThat(r.json().get("field").asString()).isEqualTo("Idempotency-Key");
+
+            int before = server.events().size();
+            TestServer.Response twice = server.send(server.login().as(java.net.http.HttpRequest.newBuilder(
+                    server.base().resolve("/api/commands")), CALL_HANDLER).header("Content-Type", "application/json")
+                    .header("Idempotency-Key", "a1").header("Idempotency-Key", "a2")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "{\"do\":\"RecordCall\",\"callId\":\"C2\"}")));
+            assertThat(twice.status()).as("which would a retry send? %s", twice.body()).isEqualTo(400);
+            assertThat(twice.json().get("field").asString()).isEqualTo("Idempotency-Key");
+            assertThat(server.events()).as("nothing recorded").hasSize(before);
         }
     }
 }
