@@ -7,6 +7,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import vigil.core.Actor;
 import vigil.core.Command;
 import vigil.server.log.IdempotencyKey;
@@ -61,12 +63,33 @@ public class CommandIntake {
         }
         IdempotencyKey key = idempotencyKey == null ? null : new IdempotencyKey(actor.id(),
                 CommandController.checkedKey(idempotencyKey),
-                sha256(CANONICAL.writeValueAsBytes(command)));
+                sha256(CANONICAL.writeValueAsBytes(canonical(command))));
         Outcome outcome = CommandController.await(writer.submit(decided, key));
         if (outcome instanceof Outcome.Decided d) {
             accounts.follow(d.receipt().events()); // AddStaff creates the account, RemoveStaff disables it
         }
         return Answers.of(outcome, json -> victims.forCaller(actor, "POST /api/commands", json));
+    }
+
+    /**
+     * {@code json} as the same JSON is always written: keys sorted (on writing), and each number as its value, so
+     * {@code 51.5}, {@code 51.50} and {@code 5.15e1} are one number, as are {@code 0} and {@code 0.0}.
+     */
+    static JsonNode canonical(JsonNode json) {
+        if (json.isNumber()) {
+            return CANONICAL.getNodeFactory().numberNode(json.decimalValue().stripTrailingZeros());
+        }
+        if (json.isObject()) {
+            ObjectNode out = CANONICAL.createObjectNode();
+            json.properties().forEach(e -> out.set(e.getKey(), canonical(e.getValue())));
+            return out;
+        }
+        if (json.isArray()) {
+            ArrayNode out = CANONICAL.createArrayNode();
+            json.forEach(e -> out.add(canonical(e)));
+            return out;
+        }
+        return json;
     }
 
     private static byte[] sha256(byte[] bytes) {

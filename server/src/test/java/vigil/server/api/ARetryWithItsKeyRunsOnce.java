@@ -35,12 +35,23 @@ class ARetryWithItsKeyRunsOnce {
             assertThat(retry.header("Idempotency-Replayed")).isEqualTo("true");
             assertThat(server.events()).hasSize(before + 1);
 
+            String placed = "{\"do\":\"RecordCall\",\"callId\":\"C3\",\"location\":{\"lat\":51.5,\"lon\":0}}";
+            String placedAgain = "{\"do\":\"RecordCall\",\"callId\":\"C3\",\"location\":{\"lat\":51.50,"
+                    + "\"lon\":0.0}}";
+            assertThat(server.command(CALL_HANDLER, placed, Map.of("Idempotency-Key", "radio-18")).status())
+                    .isEqualTo(200);
+            TestServer.Response respelt = server.command(CALL_HANDLER, placedAgain,
+                    Map.of("Idempotency-Key", "radio-18"));
+            assertThat(respelt.status()).as("the same numbers spelt otherwise: %s", respelt.body()).isEqualTo(200);
+            assertThat(respelt.header("Idempotency-Replayed")).isEqualTo("true");
+            assertThat(server.events()).hasSize(before + 2);
+
             TestServer.Response other = server.command(CALL_HANDLER,
                     "{\"do\":\"RecordCall\",\"callId\":\"C2\"}", Map.of("Idempotency-Key", "radio-17"));
             assertThat(other.status()).isEqualTo(422);
             assertThat(other.contentType()).startsWith("application/problem+json");
             assertThat(other.json().get("detail").asString()).contains("radio-17");
-            assertThat(server.events()).hasSize(before + 1);
+            assertThat(server.events()).hasSize(before + 2);
         }
     }
 
