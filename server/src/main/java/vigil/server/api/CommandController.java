@@ -100,6 +100,11 @@ class CommandController {
     }
 
     static String body(HttpServletRequest request) throws IOException {
+        String coding = request.getHeader("Content-Encoding");
+        if (coding != null && !coding.isBlank() && !coding.trim().equalsIgnoreCase("identity")) {
+            throw Problem.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Encoded body",
+                    "send the body as it is, not " + coding.trim() + "-encoded").field("Content-Encoding");
+        }
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
             throw tooLarge();
         }

@@ -114,7 +114,23 @@ class WhatIsNotACommandIsRefusedAndNothingRecorded {
                     .POST(HttpRequest.BodyPublishers.ofString("{\"do\":\"RecordCall\",\"callId\":\"C1\"}")));
             assertProblem(r, 415);
         }
+        TestServer.Response gzipped = server.send(HttpRequest.newBuilder(server.base().resolve("/api/commands"))
+                .header("Authorization", server.login().authorization(CALL_HANDLER))
+                .header("Content-Type", "application/json").header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(gzip("{\"do\":\"RecordCall\",\"callId\":\"C9\"}"))));
+        assertProblem(gzipped, 415);
+        assertThat(gzipped.json().get("field").asString()).isEqualTo("Content-Encoding");
         assertThat(server.events()).hasSize(before);
+    }
+
+    private static byte[] gzip(String text) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out)) {
+            z.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     @Test
