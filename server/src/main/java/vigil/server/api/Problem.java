@@ -7,9 +7,10 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * An RFC 9457 answer that ends a request: a type, a title, the HTTP status, a detail in plain words, and {@code field}
- * or {@code reason} where they apply. Thrown from handlers; {@link Problems} writes it.
+ * or {@code reason} where they apply. Thrown from handlers; {@link Problems} writes it. The pages' problems take their
+ * body from {@link #detail}, so a client that did not ask for a page gets the same problem.
  */
-final class Problem extends ErrorResponseException {
+public final class Problem extends ErrorResponseException {
     private Problem(HttpStatus status, ProblemDetail detail) {
         super(status, detail, null);
     }
@@ -18,7 +19,8 @@ final class Problem extends ErrorResponseException {
         return new Problem(status, detail(status, type, title, detail));
     }
 
-    static ProblemDetail detail(HttpStatus status, String type, String title, String detail) {
+    /** The body of a problem: {@code type} is its name under {@code /problems/}. */
+    public static ProblemDetail detail(HttpStatus status, String type, String title, String detail) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
         p.setType(URI.create("/problems/" + type));
         p.setTitle(title);

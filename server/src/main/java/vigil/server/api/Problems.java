@@ -1,30 +1,30 @@
 package vigil.server.api;
 
-import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Every 4xx and 5xx on every path is {@code application/problem+json} (RFC 9457): Spring MVC's own errors, ours, and
- * whatever else escapes. No stack trace, class name or SQL ever reaches a client; the log has them.
+ * whatever else escapes (what the container answers itself: {@link ContainerProblems}). No stack trace, class name or
+ * SQL ever reaches a client; the log has them.
  */
 @RestControllerAdvice
 class Problems extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
+    private static final URI ABOUT_BLANK = URI.create("about:blank");
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
@@ -33,11 +33,16 @@ class Problems extends ResponseEntityExceptionHandler {
                 "the server could not answer this request; nothing was recorded by it"));
     }
 
-    /** Spring's own problems (405, 406, 404 for no handler, ...) get our type names and plain details. */
+    /**
+     * Spring's own problems (405, 406, 404 for no handler, ...: no type, or {@code about:blank}) get our type names and
+     * plain details; ours (a {@link Problem}, or a page's problem answered to a client that did not ask for a page)
+     * are answered as they are.
+     */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                              HttpStatusCode statusCode, WebRequest request) {
-        if (ex instanceof Problem) {
+        if (ex instanceof ErrorResponse r && r.getBody().getType() != null
+                && !ABOUT_BLANK.equals(r.getBody().getType())) {
             return super.handleExceptionInternal(ex, body, headers, statusCode, request);
         }
         HttpStatus status = HttpStatus.resolve(statusCode.value());
@@ -48,6 +53,7 @@ class Problems extends ResponseEntityExceptionHandler {
 
     private static String plainDetail(HttpStatusCode status) {
         return switch (status.value()) {
+            case 403 -> "this request is not allowed";
             case 404 -> "no such resource";
             case 405 -> "this method is not allowed here";
             case 406 -> "this resource answers application/json or application/problem+json";
@@ -63,21 +69,5 @@ class Problems extends ResponseEntityExceptionHandler {
 
     static ResponseEntity<ProblemDetail> problem(ProblemDetail p) {
         return ResponseEntity.status(p.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
-    }
-
-    /** What the servlet container answers itself (before MVC, or after a failure in a filter). */
-    @RestController
-    static class ContainerErrors implements ErrorController {
-        @RequestMapping("/error")
-        ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
-            Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-            HttpStatus status = code == null ? HttpStatus.NOT_FOUND // /error asked for directly
-                    : code instanceof Integer i && HttpStatus.resolve(i) != null && HttpStatus.resolve(i).isError()
-                            ? HttpStatus.resolve(i) : HttpStatus.INTERNAL_SERVER_ERROR;
-            return problem(Problem.detail(status, slug(status), status.getReasonPhrase(),
-                    status.is5xxServerError() ? "the server could not answer this request"
-                            : "the request could not be answered (" + status.getReasonPhrase().toLowerCase(
-                                    java.util.Locale.ROOT) + ")"));
-        }
     }
 }

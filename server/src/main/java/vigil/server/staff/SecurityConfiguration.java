@@ -1,10 +1,10 @@
 package vigil.server.staff;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,10 +18,11 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may log in, and how (docs/adr/040). {@code /api/**} (and the actuator, but its health): HTTP Basic, no session
@@ -32,7 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
     /**
      * Pages are served from this server alone: no inline script, no framing, forms post back here. The web UI's map
      * tiles, when an install names a tile server ({@code VIGIL_MAP_TILES}), are its one addition ({@link #csp}).
@@ -84,21 +85,49 @@ class SecurityConfiguration {
         return m;
     }
 
+    /** The headers of every answer, as the filter chains write them and as everything answered outside them does. */
+    @Bean
+    SecurityHeaders securityHeaders() {
+        return new SecurityHeaders(csp);
+    }
+
+    @Bean
+    ProblemWriter problemWriter(SecurityHeaders headers) {
+        return new ProblemWriter(headers);
+    }
+
+    /**
+     * What the firewall refuses ({@code //}, {@code ;}, an encoded {@code .} or {@code %}, a method it does not know,
+     * ...) is refused before either chain, so neither writes it: a 400 problem with the headers, here, rather than
+     * Spring Security's {@code sendError}, whose error dispatch would answer for {@code /error} without them.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
+        return (req, res, e) -> {
+            log.debug("refused by the firewall: {}", e.getMessage());
+            problems.write(req, res, 400, "bad-request", "Bad Request", "the request was refused unread: its address"
+                    + " or a header holds something that could disguise what it asks for (such as //, ;, .., an"
+                    + " encoded / or \\, or a control character), or its method is not one this server answers");
+        };
+    }
+
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, AuthenticationManager manager) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager manager, SecurityHeaders headers,
+                            ProblemWriter problems) throws Exception {
         AuthenticationEntryPoint notLoggedIn = (req, res, e) -> {
             if (e instanceof AuthenticationServiceException) { // the accounts could not be read: not the caller's fault
                 res.setHeader("Retry-After", "1");
-                problem(res, 503, "unavailable", "Not answering now", "logins cannot be checked now; retry", false);
+                problems.write(req, res, 503, "unavailable", "Not answering now",
+                        "logins cannot be checked now; retry");
             } else {
-                problem(res, 401, "unauthenticated", "Not logged in",
-                        "log in as a member of staff (HTTP Basic) to use the API", challenge(req));
+                if (challenge(req)) {
+                    res.setHeader("WWW-Authenticate", "Basic realm=\"Vigil\", charset=\"UTF-8\"");
+                }
+                problems.write(req, res, 401, "unauthenticated", "Not logged in",
+                        "log in as a member of staff (HTTP Basic) to use the API");
             }
         };
-        AccessDeniedHandler denied = (req, res, e) -> problem(res, 403, "forbidden", "Forbidden",
-                e instanceof CsrfException ? "a request made with a page's session needs the page's CSRF token"
-                        : "this login may not make this request", false);
         http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                         "/swagger-ui/**")
                 .authenticationManager(manager)
@@ -108,7 +137,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(notLoggedIn))
-                .exceptionHandling(x -> x.authenticationEntryPoint(notLoggedIn).accessDeniedHandler(denied))
+                .exceptionHandling(x -> x.authenticationEntryPoint(notLoggedIn).accessDeniedHandler(denied(problems)))
                 // Basic logins make no session; a page's session, when the request carries one, is used as it is.
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 // A request riding on a page's session cookie needs the page's CSRF token to change anything. Basic
@@ -116,13 +145,19 @@ class SecurityConfiguration {
                 // form can send.
                 .csrf(c -> c.requireCsrfProtectionMatcher(SecurityConfiguration::ridesOnASession))
                 .requestCache(c -> c.disable());
-        headers(http);
+        headers.applyTo(http);
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager manager) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager manager, SecurityHeaders headers,
+                              ProblemWriter problems) throws Exception {
+        // A refusal is the problem page to a browser, and a problem to anyone else (docs/adr/110).
+        AccessDeniedHandlerImpl page = new AccessDeniedHandlerImpl();
+        page.setErrorPage("/problem/403");
+        LinkedHashMap<RequestMatcher, AccessDeniedHandler> byClient = new LinkedHashMap<>();
+        byClient.put(ProblemWriter::asksForAPage, page);
         http.authenticationManager(manager)
                 .authorizeHttpRequests(a -> a
                         // The pages' own files, and Swagger UI's (a bundle of files; the description it shows,
@@ -132,19 +167,18 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 // The web UI's own login page (its form posts back to /login), and its problem page for a refusal.
                 .formLogin(f -> f.loginPage("/login").permitAll())
-                .exceptionHandling(x -> x.accessDeniedPage("/problem/403"))
+                .exceptionHandling(x -> x.accessDeniedHandler(
+                        new RequestMatcherDelegatingAccessDeniedHandler(byClient, denied(problems))))
                 .logout(l -> l.permitAll());
-        headers(http);
+        headers.applyTo(http);
         return http.build();
     }
 
-    private void headers(HttpSecurity http) throws Exception {
-        // Spring's defaults stay (nosniff, no caching, X-Frame-Options DENY, HSTS over HTTPS); these are added.
-        http.headers(h -> h
-                .contentSecurityPolicy(c -> c.policyDirectives(csp))
-                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
-                .frameOptions(f -> f.deny())
-                .permissionsPolicyHeader(p -> p.policy("geolocation=(), camera=(), microphone=()")));
+    private static AccessDeniedHandler denied(ProblemWriter problems) {
+        return (req, res, e) -> problems.write(req, res, 403, "forbidden", "Forbidden",
+                e instanceof CsrfException
+                        ? "a request made with a page's session, or to a page, needs the page's CSRF token"
+                        : "this login may not make this request");
     }
 
     /** An unsafe request with no Authorization header that brings a session: a page's request, or a forged one. */
@@ -162,27 +196,5 @@ class SecurityConfiguration {
         String mode = request.getHeader("Sec-Fetch-Mode");
         return (mode == null || mode.equals("navigate")) && request.getHeader("HX-Request") == null
                 && !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"));
-    }
-
-    static void problem(HttpServletResponse res, int status, String type, String title, String detail,
-                        boolean challenge) throws IOException {
-        if (res.isCommitted()) {
-            return;
-        }
-        ObjectNode p = JSON.createObjectNode();
-        p.put("type", "/problems/" + type);
-        p.put("title", title);
-        p.put("status", status);
-        p.put("detail", detail);
-        if (status == 503) {
-            p.put("retryable", true);
-        }
-        res.setStatus(status);
-        if (challenge) {
-            res.setHeader("WWW-Authenticate", "Basic realm=\"Vigil\", charset=\"UTF-8\"");
-        }
-        res.setContentType("application/problem+json");
-        res.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        res.getOutputStream().write(JSON.writeValueAsBytes(p));
     }
 }

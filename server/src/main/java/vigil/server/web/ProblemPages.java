@@ -6,19 +6,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.View;
+import vigil.server.staff.ProblemWriter;
 
 /**
  * What a person sees when a page cannot be shown: a page in words with its status (403, 404, 500, 503...), the layout
  * around it when someone is logged in, never a stack trace, class name or SQL. The API keeps its problem+json: only a
- * request for a page (not under {@code /api}, {@code /actuator} or {@code /v3}) is answered here.
+ * request for a page (not under {@code /api}, {@code /actuator} or {@code /v3}) from a browser asking for HTML is
+ * answered here; any other client (curl, a script, a page's own background request, a stylesheet's request) gets the
+ * API's problem+json for the same failure (docs/adr/110).
  */
 @Component
 class ProblemPages implements HandlerExceptionResolver, Ordered {
@@ -32,8 +38,8 @@ class ProblemPages implements HandlerExceptionResolver, Ordered {
     @Override
     public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
                                          Exception e) {
-        if (!isPage(request)) {
-            return null;
+        if (!isPage(request) || !ProblemWriter.asksForAPage(request)) {
+            return null; // the API's problem+json
         }
         HttpStatus status;
         String title;
@@ -41,7 +47,7 @@ class ProblemPages implements HandlerExceptionResolver, Ordered {
         if (e instanceof PageProblem p) {
             status = p.status();
             title = p.title();
-            detail = p.getMessage();
+            detail = p.detail();
         } else if (e instanceof ErrorResponse r && HttpStatus.resolve(r.getStatusCode().value()) != null
                 && r.getStatusCode().is4xxClientError()) {
             status = HttpStatus.resolve(r.getStatusCode().value());
@@ -57,6 +63,8 @@ class ProblemPages implements HandlerExceptionResolver, Ordered {
         if (status == HttpStatus.SERVICE_UNAVAILABLE) {
             response.setHeader("Retry-After", "1");
         }
+        // The page is HTML whatever the address ends in: Thymeleaf would take /css/x.css to mean text/css.
+        request.setAttribute(View.SELECTED_CONTENT_TYPE, MediaType.TEXT_HTML);
         ModelAndView mv = new ModelAndView("problem");
         mv.setStatus(status);
         mv.addObject("status", status.value());
@@ -95,11 +103,15 @@ class ProblemPages implements HandlerExceptionResolver, Ordered {
         };
     }
 
-    /** The problem page by status: Spring Security forwards a refused page request to {@code /problem/403}. */
+    /**
+     * The problem page by status: Spring Security forwards a browser's refused page request to {@code /problem/403}.
+     * Asked for by anyone else, the same status as a problem.
+     */
     @Controller
     static class ByStatus {
         @RequestMapping("/problem/{status}") // any method: a refused POST is forwarded here as it came
-        String problem(@PathVariable("status") String code, Model model, HttpServletResponse response) {
+        String problem(@PathVariable("status") String code, Model model, HttpServletRequest request,
+                       HttpServletResponse response) {
             HttpStatus status = HttpStatus.NOT_FOUND;
             try {
                 HttpStatus s = HttpStatus.resolve(Integer.parseInt(code));
@@ -108,6 +120,9 @@ class ProblemPages implements HandlerExceptionResolver, Ordered {
                 }
             } catch (NumberFormatException e) {
                 // not a status: the page that does not exist
+            }
+            if (!ProblemWriter.asksForAPage(request)) {
+                throw new ErrorResponseException(status);
             }
             response.setStatus(status.value());
             model.addAttribute("status", status.value());
