@@ -69,12 +69,12 @@ final class StaffAnswers {
                         .req("lastSeq", int64().description("the seq of AddStaff's last event (not for a terminal)"))
                         .req("password", new StringSchema().description("only when generated: shown this once"))
                         .schema(), false),
-                "400", "403", "404", "409", "415", "401", "503");
+                "400", "403", "404", "409", "413", "415", "401", "503");
         operation(api, "/api/staff/{username}", PathItem::getDelete, "Remove a member of staff (RemoveStaff as the"
                         + " caller; their account is disabled), or disable a unit terminal's account", null,
                 new ApiResponse().description("RemoveStaff accepted: its events; for a terminal, its account")
                         .content(ApiDocs.json(oneOf(ApiDocs.ref("Accepted"), ApiDocs.ref("Account")))),
-                "403", "404", "409", "401", "503");
+                "403", "409", "401", "503");
         operation(api, "/api/staff/{username}/password", PathItem::getPut, "Set an account's password, or generate"
                         + " one", new Obj("the new password; an empty body or {} generates one")
                         .optional().req("password", password).closed(),
@@ -82,11 +82,11 @@ final class StaffAnswers {
                         .req("account", ApiDocs.ref("Account"))
                         .optional().req("password", new StringSchema().description("only when generated: shown"
                                 + " this once")).schema(), false),
-                "400", "403", "404", "415", "401");
+                "400", "403", "404", "413", "415", "401");
         operation(api, "/api/staff/{username}/email", PathItem::getPut, "Set where an account's notices are mailed",
                 new Obj("the address").req("email", orNull(new StringSchema()).description("null: nowhere"))
                         .closed(),
-                ok("the account", ApiDocs.ref("Account"), false), "400", "403", "404", "415", "401");
+                ok("the account", ApiDocs.ref("Account"), false), "400", "403", "404", "413", "415", "401");
     }
 
     private static Schema<?> oneOf(Schema<?>... schemas) {
@@ -119,6 +119,7 @@ final class StaffAnswers {
                 case "409" -> r.addApiResponse(p, ApiDocs.problem(item.getPost() == op
                         ? "the id is or was taken, or the unit has an account: reason DUPLICATE_ID"
                         : "refused by the engine (e.g. INVALID_STATE: not on the roster)"));
+                case "413" -> r.addApiResponse(p, ApiDocs.problem("body over 64 KiB"));
                 case "415" -> r.addApiResponse(p, ApiDocs.problem("not Content-Type application/json (UTF-8)"));
                 default -> usual.add(p);
             }
