@@ -23,7 +23,9 @@ import vigil.server.testing.TestServer;
  * A client generated from {@code /v3/api-docs} talks to the real server: the description names every endpoint of
  * api.md, every command of the engine, and each command exactly as the server reads it — a body with every field
  * it describes is read (the engine may still refuse it), and a body without any one field it calls required is 400
- * naming that field.
+ * naming that field. It is valid OpenAPI a reader can find their way in: no operation has two parameters of one name
+ * and place, tags say what the operations are about (not which class serves them), and no JSON answer is described
+ * as mere text (what each holds: EveryAnswerIsAsTheDescriptionSays).
  */
 class TheApiDescriptionIsTheApi {
     private static final JsonMapper JSON = JsonMapper.builder().build();
