@@ -16,11 +16,13 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.tags.Tag;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,8 +35,10 @@ import vigil.core.Reason;
 /**
  * The API's description. springdoc finds the paths and parameters in the controllers; this adds what the code does
  * not say to it: the command body (one schema per command of {@link CommandCatalog}, told apart by {@code do}), the
- * answers (accepted, refused by the engine, not a command, unavailable) as problem+json, the event line, and the
- * stream's {@code text/event-stream} frames.
+ * answers (accepted, refused by the engine, not a command, unavailable) as problem+json, the event line, the
+ * stream's {@code text/event-stream} frames, what the reads, reports and staff accounts answer ({@link ReadAnswers},
+ * {@link ReportAnswers}, {@link StaffAnswers}: the controllers write that JSON by hand, docs/adr/115), and tags named
+ * after what the operations are about.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocs {
@@ -82,6 +86,12 @@ class ApiDocs {
             if (commandsPath != null && commandsPath.getPost() != null) {
                 describeCommands(commandsPath.getPost());
             }
+            if (api.getPaths() != null) {
+                ReadAnswers.describe(api);
+                ReportAnswers.describe(api);
+                StaffAnswers.describe(api);
+                tags(api);
+            }
             PathItem events = api.getPaths() == null ? null : api.getPaths().get("/api/events");
             if (events != null && events.getGet() != null) {
                 positions(events.getGet());
@@ -96,6 +106,50 @@ class ApiDocs {
                 describeStream(stream.getGet());
             }
         };
+    }
+
+    /**
+     * springdoc names a tag after the controller class ({@code read-controller}); a reader wants what the operations
+     * are about. Grouped by path, the public part, so that renaming a class changes nothing here.
+     */
+    private static void tags(OpenAPI api) {
+        Map<String, String> byPrefix = new LinkedHashMap<>();
+        byPrefix.put("/api/commands", "Commands");
+        byPrefix.put("/api/events/stream", "Live stream");
+        byPrefix.put("/api/events", "Event log");
+        byPrefix.put("/api/reports", "Reports");
+        byPrefix.put("/api/notices", "Notices");
+        byPrefix.put("/api/guidance", "Guidance");
+        byPrefix.put("/api/staff", "Staff");
+        byPrefix.put("/api/", "Reads");
+        Map<String, String> about = new LinkedHashMap<>(); // in the order a reader meets them
+        about.put("Commands", "Everything that changes the control room: one scenario step a request (scenario.md)");
+        about.put("Reads", "The control room's picture, as it stands after the last commit (api.md \"Reads\")");
+        about.put("Event log", "The committed log, in seq order, in the replay line format");
+        about.put("Live stream", "The committed log as Server-Sent Events, with the caller's notices");
+        about.put("Reports", "The standard reports, the QART queue and incident timelines (docs/adr/060)");
+        about.put("Notices", "The caller's own mailbox (docs/adr/080)");
+        about.put("Guidance", "Guidance read and understood (docs/adr/082)");
+        about.put("Staff", "Staff accounts, the administrator's (docs/adr/040)");
+        List<String> used = new ArrayList<>();
+        api.getPaths().forEach((path, item) -> byPrefix.entrySet().stream()
+                .filter(e -> path.startsWith(e.getKey())).findFirst().map(Map.Entry::getValue)
+                .ifPresent(tag -> item.readOperations().forEach(op -> {
+                    op.setTags(new ArrayList<>(List.of(tag)));
+                    if (!used.contains(tag)) {
+                        used.add(tag);
+                    }
+                })));
+        List<Tag> tags = new ArrayList<>();
+        about.forEach((name, text) -> {
+            if (used.contains(name)) {
+                tags.add(new Tag().name(name).description(text));
+            }
+        });
+        if (api.getTags() != null) {
+            api.getTags().stream().filter(t -> !byPrefix.containsValue(t.getName())).forEach(tags::add);
+        }
+        api.setTags(tags);
     }
 
     /** The controllers take positions as text (to say what is wrong with a bad one); they are whole numbers. */
@@ -127,10 +181,11 @@ class ApiDocs {
                         + " committed and flushed. A refusal by the engine is itself recorded (CommandRejected).")
                 .requestBody(new RequestBody().required(true).content(new Content().addMediaType("application/json",
                         new MediaType().schema(ref("Command")))));
-        post.addParametersItem(new HeaderParameter().name("Idempotency-Key").required(false)
+        // springdoc derives the header from @RequestHeader: describe that one (two of a name and place is invalid).
+        header(post, "Idempotency-Key").required(false)
                 .description("1 to 200 printable ASCII characters: a retry with the same key and body gets the first"
                         + " answer and records nothing; the same key with another body is 422").schema(
-                        new StringSchema().maxLength(200)));
+                        new StringSchema().minLength(1).maxLength(200).pattern("^[ -~]+$"));
         ApiResponses r = new ApiResponses()
                 .addApiResponse("200", new ApiResponse().description("accepted: its events, durable")
                         .content(json(ref("Accepted"))))
@@ -145,6 +200,20 @@ class ApiDocs {
                 .addApiResponse("415", problem("not Content-Type application/json (UTF-8); nothing recorded"))
                 .addApiResponse("422", problem("Idempotency-Key first used with another command"));
         post.responses(withProblems(r, "401", "503"));
+    }
+
+    /** The operation's header parameter {@code name}, added only if springdoc did not find it. */
+    private static Parameter header(Operation op, String name) {
+        if (op.getParameters() != null) {
+            for (Parameter p : op.getParameters()) {
+                if (name.equalsIgnoreCase(p.getName()) && "header".equals(p.getIn())) {
+                    return p;
+                }
+            }
+        }
+        Parameter p = new HeaderParameter().name(name);
+        op.addParametersItem(p);
+        return p;
     }
 
     private static void describeStream(Operation get) {
@@ -164,7 +233,7 @@ class ApiDocs {
                                 + "\"type\":\"CallRecorded\",\"callId\":\"C1\"}\n\n"))))), "400", "401", "503"));
     }
 
-    private static ApiResponses withProblems(ApiResponses r, String... statuses) {
+    static ApiResponses withProblems(ApiResponses r, String... statuses) {
         for (String s : statuses) {
             r.addApiResponse(s, problem(switch (s) {
                 case "400" -> "bad parameters: `field` names the one to blame";
@@ -177,16 +246,27 @@ class ApiDocs {
         return r;
     }
 
-    private static ApiResponse problem(String description) {
+    static ApiResponse problem(String description) {
         return new ApiResponse().description(description)
                 .content(new Content().addMediaType(PROBLEM, new MediaType().schema(ref("Problem"))));
     }
 
-    private static Content json(Schema<?> schema) {
+    /** A problem that always carries this {@code reason}. */
+    static ApiResponse problem(String description, String reason) {
+        ObjectSchema carries = new ObjectSchema();
+        carries.addProperty("reason", new StringSchema()._enum(List.of(reason)));
+        carries.setRequired(List.of("reason"));
+        Schema<Object> s = new Schema<>();
+        s.setAllOf(new ArrayList<>(List.of(ref("Problem"), carries)));
+        return new ApiResponse().description(description)
+                .content(new Content().addMediaType(PROBLEM, new MediaType().schema(s)));
+    }
+
+    static Content json(Schema<?> schema) {
         return new Content().addMediaType("application/json", new MediaType().schema(schema));
     }
 
-    private static Schema<Object> ref(String name) {
+    static Schema<Object> ref(String name) {
         Schema<Object> s = new Schema<>();
         s.set$ref(REF + name);
         return s;
@@ -207,8 +287,10 @@ class ApiDocs {
         p.put("status", new IntegerSchema());
         p.put("detail", new StringSchema());
         p.put("field", new StringSchema().description("the input to blame, where one is"));
-        p.put("reason", new StringSchema()._enum(CommandCatalog.names(Reason.class))
-                .description("the engine's reason, for a refused command"));
+        List<String> reasons = new ArrayList<>(CommandCatalog.names(Reason.class));
+        reasons.add("UNKNOWN_NOTICE"); // the mailbox's own: notices are not the engine's
+        p.put("reason", new StringSchema()._enum(reasons)
+                .description("the engine's reason for a refused command, or what a read did not find"));
         p.put("seq", new IntegerSchema().format("int64").description("the CommandRejected's seq"));
         p.put("retryable", new BooleanSchema().description("503: retry"));
         return object("RFC 9457 problem details", p, List.of("type", "title", "status", "detail"));

@@ -23,7 +23,9 @@ import vigil.server.testing.TestServer;
  * A client generated from {@code /v3/api-docs} talks to the real server: the description names every endpoint of
  * api.md, every command of the engine, and each command exactly as the server reads it — a body with every field
  * it describes is read (the engine may still refuse it), and a body without any one field it calls required is 400
- * naming that field.
+ * naming that field. It is valid OpenAPI a reader can find their way in: no operation has two parameters of one name
+ * and place, tags say what the operations are about (not which class serves them), and no JSON answer is described
+ * as mere text (what each holds: EveryAnswerIsAsTheDescriptionSays).
  */
 class TheApiDescriptionIsTheApi {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -64,6 +66,61 @@ class TheApiDescriptionIsTheApi {
                 server.base().resolve("/swagger-ui/index.html")).header("Cookie", pageSession()).GET());
         assertThat(ui.status()).as("Swagger UI").isEqualTo(200);
         assertThat(ui.contentType()).startsWith("text/html");
+    }
+
+    @Test
+    void noOperationHasAParameterTwiceAndEveryTagSaysWhatItIsAbout() {
+        List<String> problems = new ArrayList<>();
+        java.util.Set<String> declared = new java.util.HashSet<>();
+        docs.path("tags").forEach(t -> declared.add(t.get("name").asString()));
+        for (Map.Entry<String, JsonNode> path : docs.get("paths").properties()) {
+            for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
+                String where = op.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey();
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                for (JsonNode p : op.getValue().path("parameters")) {
+                    // OpenAPI: unique by name and location; header names are also case-insensitive in HTTP.
+                    String in = p.get("in").asString();
+                    String name = p.get("name").asString();
+                    if (!seen.add(in + " " + (in.equals("header") ? name.toLowerCase(java.util.Locale.ROOT) : name))) {
+                        problems.add(where + ": the " + in + " parameter " + name + " twice");
+                    }
+                }
+                for (JsonNode tag : op.getValue().path("tags")) {
+                    if (tag.asString().endsWith("-controller") || !declared.contains(tag.asString())) {
+                        problems.add(where + ": tag " + tag.asString());
+                    }
+                }
+            }
+        }
+        assertThat(declared).noneMatch(t -> t.endsWith("-controller"));
+        assertThat(problems).isEmpty();
+        // ?open= is read as true or false, as a client generated from the description sends a boolean.
+        JsonNode open = docs.get("paths").get("/api/incidents").get("get").get("parameters").get(0);
+        assertThat(open.get("name").asString()).isEqualTo("open");
+        assertThat(open.get("schema").get("type").asString()).isEqualTo("boolean");
+    }
+
+    @Test
+    void everyJsonAnswerIsDescribedAsWhatItHoldsNotAsText() {
+        // The controllers write JSON into a String: springdoc alone would call each such answer a string.
+        List<String> text = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> path : docs.get("paths").properties()) {
+            if (!path.getKey().startsWith("/api/")) {
+                continue;
+            }
+            for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
+                for (Map.Entry<String, JsonNode> answer : op.getValue().path("responses").properties()) {
+                    answer.getValue().path("content").properties().forEach(media -> {
+                        JsonNode schema = media.getValue().path("schema");
+                        if (media.getKey().equals("*/*") || media.getKey().contains("json")
+                                && "string".equals(schema.path("type").asString(""))) {
+                            text.add(op.getKey() + " " + path.getKey() + " " + answer.getKey() + " " + media.getKey());
+                        }
+                    });
+                }
+            }
+        }
+        assertThat(text).isEmpty();
     }
 
     @Test
