@@ -35,7 +35,8 @@ import vigil.server.testing.TestServer;
  * runs (a NUL or an encoded slash or backslash in the address, an address or a header too long); Spring Security's
  * firewall, before either filter chain ({@code //}, {@code ;}, an encoded {@code ..}, a method it does not know); the
  * actuator, for a health component it does not have; Tomcat's refusal of TRACE; a file that is not there; a form
- * posted without its CSRF token. Malformed requests go over a raw socket, as an attacker would send them (an HTTP
+ * posted without its CSRF token; a query string the container cannot read (a malformed {@code %} escape, too many
+ * parameters), which it had answered 500 from wherever it was first read. Malformed requests go over a raw socket, as an attacker would send them (an HTTP
  * client tidies or refuses them). And a browser asking for a page still gets the page, as HTML and said to be HTML.
  */
 class EveryRefusalOnEveryPathIsAProblemWithTheHeaders {
@@ -82,8 +83,24 @@ class EveryRefusalOnEveryPathIsAProblemWithTheHeaders {
                 Arguments.of("a path parameter", "GET /api/units;x HTTP/1.0", List.of(), 400),
                 Arguments.of("an encoded dot-dot", "GET /api/%2e%2e/x HTTP/1.0", List.of(), 400),
                 Arguments.of("a method nobody knows", "FOO /api/units HTTP/1.0", List.of(), 400),
+                Arguments.of("a malformed %-escape in the query", "GET /api/events?after=%zz HTTP/1.0",
+                        List.of("LOGIN"), 400),
+                Arguments.of("a %-escape cut short", "GET /api/notices?limit=1% HTTP/1.0", List.of("LOGIN"), 400),
+                Arguments.of("a query that is not UTF-8", "GET /api/events?after=%E2%82 HTTP/1.0", List.of("LOGIN"),
+                        400),
+                Arguments.of("a malformed %-escape, no login", "GET /actuator/health?x=%zz HTTP/1.0", List.of(), 400),
+                Arguments.of("over a thousand parameters", "GET /api/events?" + manyParameters() + " HTTP/1.0",
+                        List.of("LOGIN"), 400),
                 Arguments.of("TRACE", "TRACE /api/units HTTP/1.0", List.of(), 501),
                 Arguments.of("TRACE with a login", "TRACE /api/units HTTP/1.0", List.of("LOGIN"), 501));
+    }
+
+    private static String manyParameters() {
+        StringBuilder b = new StringBuilder("after=1");
+        for (int i = 0; i < 1_100; i++) {
+            b.append("&x").append(i).append("=1");
+        }
+        return b.toString();
     }
 
     @ParameterizedTest(name = "{0}")
