@@ -315,7 +315,8 @@ class ApiDocs {
         for (CommandCatalog.Field f : e.fields()) {
             Schema<?> s = field(f);
             s.setDescription(f.about());
-            p.put(f.name(), s);
+            // An optional field given as null is read as left out.
+            p.put(f.name(), f.required() ? s : ReadAnswers.orNull(s));
             if (f.required()) {
                 required.add(f.name());
             }
@@ -337,7 +338,9 @@ class ApiDocs {
                             .maximum(java.math.BigDecimal.valueOf(180))), List.of("lat", "lon"));
             case TEXT_ARRAY -> new ArraySchema().items(new StringSchema());
             case ENUM -> new StringSchema()._enum(f.values());
-            case ENUM_ARRAY -> new ArraySchema().items(new StringSchema()._enum(f.values())).uniqueItems(true);
+            case ENUM_ARRAY -> new ArraySchema().items(new StringSchema()._enum(f.values()));
+            case ENUM_SET -> new ArraySchema().items(new StringSchema()._enum(f.values())).uniqueItems(true)
+                    .minItems(1);
             case CONTACT -> object(null, Map.of("method", new StringSchema(), "detail", new StringSchema()),
                     List.of());
         };

@@ -15,7 +15,8 @@ final class CommandCatalog {
     private CommandCatalog() {}
 
     /** A field's kind: what its schema says. */
-    enum Kind { ID, TEXT, FREE_TEXT, BOOLEAN, LOCATION, TEXT_ARRAY, ENUM, ENUM_ARRAY, CONTACT }
+    /** ENUM_ARRAY: the values in any number, a repeat taken once; ENUM_SET: at least one, each once (else 400). */
+    enum Kind { ID, TEXT, FREE_TEXT, BOOLEAN, LOCATION, TEXT_ARRAY, ENUM, ENUM_ARRAY, ENUM_SET, CONTACT }
 
     record Field(String name, Kind kind, boolean required, List<String> values, String about) {}
 
@@ -143,7 +144,7 @@ final class CommandCatalog {
             command("PublishGuidance", "ADMIN, DUTY_OFFICER", "Vigil's addition: publish guidance to be read and"
                             + " understood by everyone holding one of its roles; the unconfirmed are reminded daily.",
                     id("guidanceId", "its id (new)"), id("title", "its title"), id("text", "what it says"),
-                    new Field("roles", Kind.ENUM_ARRAY, true, Arrays.stream(Role.values()).filter(r -> r != Role.UNIT)
+                    new Field("roles", Kind.ENUM_SET, true, Arrays.stream(Role.values()).filter(r -> r != Role.UNIT)
                             .map(Enum::name).toList(), "the roles it is for (at least one)")),
             command("ConfirmGuidance", "anyone holding one of the guidance's roles", "Vigil's addition: confirm"
                             + " the guidance has been read and understood (once; refused NOT_PERMITTED to someone it"

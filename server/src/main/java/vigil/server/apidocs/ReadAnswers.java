@@ -60,7 +60,8 @@ final class ReadAnswers {
                 .req("units", new ArraySchema().items(new Obj("a unit and how far it is")
                         .req("unitId", new StringSchema())
                         .req("location", orNull(ApiDocs.ref("Location")))
-                        .req("km", orNull(new NumberSchema()).description("by road, to 2 places"))
+                        .req("km", orNull(new NumberSchema()).description("in a straight line, to 2 places (the ETA is"
+                                + " by road: 1.4 times as far)"))
                         .req("eta", orNull(new StringSchema()).description("travel time, ISO-8601 duration"))
                         .req("etaSeconds", orNull(int64()).description("travel time in seconds"))
                         .schema()))
@@ -187,7 +188,8 @@ final class ReadAnswers {
         ifLive.req("attendedAt", orNull(instant()));
         ifLive.req("tags", new ArraySchema().items(new StringSchema()._enum(List.of("DIVERT"))));
         ifLive.req("committedUnits", new ArraySchema().items(new StringSchema()).description("unit ids"));
-        ifLive.req("unresourced", new BooleanSchema().description("its unresourced alert is open"));
+        ifLive.req("unresourced", new BooleanSchema().description("open, not attended, and no unit committed to"
+                + " it (its IncidentUnresourced alert fires once that has lasted the policy's unresourcedAfter)"));
         ifLive.req("reallocationRequested", new BooleanSchema());
         return o;
     }

@@ -22,8 +22,8 @@ import vigil.server.testing.TestServer;
 /**
  * A client generated from {@code /v3/api-docs} talks to the real server: the description names every endpoint of
  * api.md, every command of the engine, and each command exactly as the server reads it — a body with every field
- * it describes is read (the engine may still refuse it), and a body without any one field it calls required is 400
- * naming that field. It is valid OpenAPI a reader can find their way in: no operation has two parameters of one name
+ * it describes is read (the engine may still refuse it), an optional field may be given as null (read as left out),
+ * and a body without any one field it calls required is 400 naming that field. It is valid OpenAPI a reader can find their way in: no operation has two parameters of one name
  * and place, tags say what the operations are about (not which class serves them), and no JSON answer is described
  * as mere text (what each holds: EveryAnswerIsAsTheDescriptionSays).
  */
@@ -149,6 +149,20 @@ class TheApiDescriptionIsTheApi {
             if (r.status() == 400 || r.status() >= 500) {
                 problems.add(name + " with every described field: " + r.status() + " " + r.body());
             }
+            java.util.Set<String> requiredNames = new java.util.HashSet<>();
+            schema.get("required").forEach(f -> requiredNames.add(f.asString()));
+            for (String optional : full.propertyNames()) {
+                if (requiredNames.contains(optional)) {
+                    continue;
+                }
+                ObjectNode nulled = full.deepCopy();
+                nulled.putNull(optional);
+                TestServer.Response n = server.command(Commands.ADMIN, nulled.toString());
+                if (n.status() == 400 || !allowsNull(schema.get("properties").get(optional))) {
+                    problems.add(name + " with " + optional + " null (described as optional): " + n.status() + " "
+                            + n.body());
+                }
+            }
             for (JsonNode required : schema.get("required")) {
                 String field = required.asString();
                 if (field.equals("do")) {
@@ -165,16 +179,26 @@ class TheApiDescriptionIsTheApi {
         assertThat(problems).isEmpty();
     }
 
+    /** Whether the description lets the field be JSON null. */
+    private static boolean allowsNull(JsonNode schema) {
+        JsonNode types = schema.has("oneOf") ? schema.get("oneOf").get(1).get("type") : schema.get("type");
+        return types != null && types.isArray() && types.valueStream().anyMatch(t -> t.asString().equals("null"));
+    }
+
     /** A value of the shape the description gives. */
     private static JsonNode example(String name, JsonNode schema, JsonNode schemas) {
         if (schema.has("$ref")) {
             return example(name, schemas.get(schema.get("$ref").asString().substring(21)), schemas);
         }
+        if (schema.has("oneOf")) { // a reference or null: the reference
+            return example(name, schema.get("oneOf").get(0), schemas);
+        }
         if (schema.has("enum")) {
             return JSON.getNodeFactory().stringNode(schema.get("enum").get(0).asString());
         }
-        String type = schema.has("type") ? schema.get("type").asString()
-                : schema.has("types") ? schema.get("types").get(0).asString() : "object";
+        JsonNode types = schema.has("type") ? schema.get("type") : schema.get("types");
+        String type = types == null ? "object" : !types.isArray() ? types.asString()
+                : types.valueStream().map(JsonNode::asString).filter(t -> !t.equals("null")).findFirst().orElseThrow();
         return switch (type) {
             case "string" -> JSON.getNodeFactory().stringNode(name.equals("cli") ? "07700 900123" : "X-" + name);
             case "boolean" -> JSON.getNodeFactory().booleanNode(true);
