@@ -267,8 +267,9 @@ class ReadController {
         n.put("createdAt", i.createdAt().toString());
         n.put("targetAt", i.targetAt() == null ? null : i.targetAt().toString());
         if (i.targetAt() != null && !i.closed() && i.attendedAt() == null) {
-            Duration left = Duration.between(now, i.targetAt());
-            n.put("timeLeft", left.withNanos(0).toString());
+            Duration left = Duration.between(now, i.targetAt()).withNanos(0);
+            // Past the target: "-PT1M30S" (ISO 8601-2's sign before the whole), not Java's "PT-1M-30S".
+            n.put("timeLeft", left.isNegative() ? "-" + left.negated() : left.toString());
             n.put("timeLeftSeconds", left.toSeconds());
         } else {
             n.putNull("timeLeft");

@@ -183,7 +183,7 @@ final class ReadAnswers {
         ifLive.req("targetAt", orNull(instant()).description("when attendance is due under its grade; null"
                 + " without a target"));
         ifLive.req("timeLeft", orNull(new StringSchema()).description("ISO-8601 duration to targetAt, negative once"
-                + " past (e.g. PT-1M-30S); null once attended or closed, or without a target"));
+                + " past (e.g. -PT1M30S); null once attended or closed, or without a target"));
         ifLive.req("timeLeftSeconds", orNull(int64()).description("timeLeft in seconds"));
         ifLive.req("attendedAt", orNull(instant()));
         ifLive.req("tags", new ArraySchema().items(new StringSchema()._enum(List.of("DIVERT"))));

@@ -131,6 +131,13 @@ class TheReadsShowTheControlRoomAsItStands {
             assertThat(alert.get("notifies").get("bcu").asString()).isEqualTo("SE");
             assertThat(types(read(server, OTHER_DESPATCHER, "/api/alerts"))).as("another BCU's").isEmpty();
 
+            clock.advance(Duration.ofMinutes(13).plusSeconds(30)); // an Immediate's 15 minutes, and 90 s more
+            JsonNode late = read(server, DESPATCHER, "/api/incidents?open=true").get(0);
+            assertThat(late.get("timeLeftSeconds").asLong()).isEqualTo(-90);
+            assertThat(late.get("timeLeft").asString()).as("ISO 8601-2's sign, which parsers read")
+                    .isEqualTo("-PT1M30S");
+            assertThat(Duration.parse(late.get("timeLeft").asString())).isEqualTo(Duration.ofSeconds(-90));
+
             ok(server.command(DESPATCHER, "{\"do\":\"CloseIncident\",\"incidentId\":\"CAD-1\",\"disposition\":\"n\"}"));
             assertThat(read(server, DESPATCHER, "/api/alerts").isEmpty()).isTrue();
             assertThat(read(server, DESPATCHER, "/api/incidents?open=true").isEmpty()).isTrue();
