@@ -48,6 +48,12 @@ final class Administration {
                     ? c.staffId() + " has already been removed" : "no staff member " + c.staffId() + " on the roster");
             return;
         }
+        // Nobody could add staff or units again: a room with no administrator cannot be run.
+        if (d.room.staff.get(c.staffId()).role() == ADMIN
+                && d.room.staff.values().stream().filter(m -> m.role() == ADMIN).count() == 1) {
+            d.reject(Reason.INVALID_STATE, c.staffId() + " is the last administrator on the roster: add another first");
+            return;
+        }
         d.emit(new StaffRemoved(c.staffId()));
     }
 

@@ -37,7 +37,7 @@ import vigil.core.story.ControlRoom;
  * The contract's administration commands: an {@code ADMIN} adds and removes staff and units, "a removed member's
  * later commands are NOT_PERMITTED", "a committed unit cannot be retired", and a unit's reported location "changes
  * where it is for the nearest-unit query". The roster, not the command, says what someone may do, and ids are never
- * used twice.
+ * used twice; the last administrator cannot be removed.
  */
 class TheRosterChangesOnlyThroughTheAdministrator {
     private final ControlRoom room = controlRoom();
@@ -83,6 +83,15 @@ class TheRosterChangesOnlyThroughTheAdministrator {
         room.at(minute(1)).given(removeStaff("ch1"));
         room.at(minute(2)).when(addStaff("ch1", Role.CALL_HANDLER, null)).thenRejected(Reason.DUPLICATE_ID);
         room.at(minute(2)).when(removeStaff("ch1")).thenRejected(Reason.INVALID_STATE);
+    }
+
+    @Test
+    void theLastAdministratorStays() {
+        room.at(minute(0)).when(removeStaff(ControlRoom.ADMIN.id())).thenRejected(Reason.INVALID_STATE);
+
+        room.at(minute(1)).given(addStaff("adm2", Role.ADMIN, null));
+        room.at(minute(2)).when(removeStaff(ControlRoom.ADMIN.id())).thenEvents(event("StaffRemoved", "staffId",
+                ControlRoom.ADMIN.id()));
     }
 
     @Test
