@@ -14,8 +14,10 @@ import vigil.core.Role;
 final class CommandCatalog {
     private CommandCatalog() {}
 
-    /** A field's kind: what its schema says. */
-    /** ENUM_ARRAY: the values in any number, a repeat taken once; ENUM_SET: at least one, each once (else 400). */
+    /**
+     * A field's kind: what its schema says. ENUM_ARRAY: the values in any number, a repeat taken once; ENUM_SET: at
+     * least one, each once (else 400).
+     */
     enum Kind { ID, TEXT, FREE_TEXT, BOOLEAN, LOCATION, TEXT_ARRAY, ENUM, ENUM_ARRAY, ENUM_SET, CONTACT }
 
     record Field(String name, Kind kind, boolean required, List<String> values, String about) {}
