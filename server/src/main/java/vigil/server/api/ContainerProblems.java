@@ -106,7 +106,7 @@ class ContainerProblems implements WebServerFactoryCustomizer<TomcatServletWebSe
                 response.setContentType(ProblemWriter.CONTENT_TYPE);
                 Writer out = response.getReporter();
                 if (out != null) { // null: the answer has begun after all, and is left as it is
-                    out.write(ProblemWriter.json(response.getStatus(), Problems.slug(status),
+                    out.write(ProblemWriter.json(response.getStatus(), Problem.slug(status),
                             status.getReasonPhrase(), detail(status)));
                 }
             } catch (IOException | IllegalStateException e) {
@@ -138,7 +138,7 @@ class ContainerProblems implements WebServerFactoryCustomizer<TomcatServletWebSe
                 response.reset();
                 status = HttpStatus.NOT_IMPLEMENTED;
             }
-            problems.write(request, response, status.value(), Problems.slug(status), status.getReasonPhrase(),
+            problems.write(request, response, status.value(), Problem.slug(status), status.getReasonPhrase(),
                     detail(status));
         }
     }

@@ -2,6 +2,7 @@ package vigil.server.api;
 
 import java.net.URI;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
@@ -17,6 +18,12 @@ public final class Problem extends ErrorResponseException {
 
     static Problem of(HttpStatus status, String type, String title, String detail) {
         return new Problem(status, detail(status, type, title, detail));
+    }
+
+    /** A status's problem type when nothing names it better: its name in lower case ({@code method-not-allowed}). */
+    public static String slug(HttpStatusCode status) {
+        HttpStatus s = HttpStatus.resolve(status.value());
+        return s == null ? "error" : s.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     /** The body of a problem: {@code type} is its name under {@code /problems/}. */

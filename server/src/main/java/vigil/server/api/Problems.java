@@ -46,7 +46,7 @@ class Problems extends ResponseEntityExceptionHandler {
             return super.handleExceptionInternal(ex, body, headers, statusCode, request);
         }
         HttpStatus status = HttpStatus.resolve(statusCode.value());
-        ProblemDetail p = Problem.detail(status == null ? HttpStatus.BAD_REQUEST : status, slug(statusCode),
+        ProblemDetail p = Problem.detail(status == null ? HttpStatus.BAD_REQUEST : status, Problem.slug(statusCode),
                 status == null ? "Error" : status.getReasonPhrase(), plainDetail(statusCode));
         return super.handleExceptionInternal(ex, p, headers, statusCode, request);
     }
@@ -60,11 +60,6 @@ class Problems extends ResponseEntityExceptionHandler {
             case 415 -> "unsupported Content-Type";
             default -> "the request could not be understood";
         };
-    }
-
-    static String slug(HttpStatusCode status) {
-        HttpStatus s = HttpStatus.resolve(status.value());
-        return s == null ? "error" : s.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     static ResponseEntity<ProblemDetail> problem(ProblemDetail p) {

@@ -24,9 +24,12 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.tags.Tag;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -108,46 +111,42 @@ class ApiDocs {
         };
     }
 
+    /** A tag: the paths under {@code prefix} (the longest prefix a path has wins), and what they are about. */
+    private record ApiTag(String name, String prefix, String about) {}
+
+    /** In the order a reader meets them. */
+    private static final List<ApiTag> TAGS = List.of(
+            new ApiTag("Commands", "/api/commands",
+                    "Everything that changes the control room: one scenario step a request (scenario.md)"),
+            new ApiTag("Reads", "/api/",
+                    "The control room's picture, as it stands after the last commit (api.md \"Reads\")"),
+            new ApiTag("Event log", "/api/events", "The committed log, in seq order, in the replay line format"),
+            new ApiTag("Live stream", "/api/events/stream",
+                    "The committed log as Server-Sent Events, with the caller's notices"),
+            new ApiTag("Reports", "/api/reports",
+                    "The standard reports, the QART queue and incident timelines (docs/adr/060)"),
+            new ApiTag("Notices", "/api/notices", "The caller's own mailbox (docs/adr/080)"),
+            new ApiTag("Guidance", "/api/guidance", "Guidance read and understood (docs/adr/082)"),
+            new ApiTag("Staff", "/api/staff", "Staff accounts, the administrator's (docs/adr/040)"));
+
     /**
      * springdoc names a tag after the controller class ({@code read-controller}); a reader wants what the operations
      * are about. Grouped by path, the public part, so that renaming a class changes nothing here.
      */
     private static void tags(OpenAPI api) {
-        Map<String, String> byPrefix = new LinkedHashMap<>();
-        byPrefix.put("/api/commands", "Commands");
-        byPrefix.put("/api/events/stream", "Live stream");
-        byPrefix.put("/api/events", "Event log");
-        byPrefix.put("/api/reports", "Reports");
-        byPrefix.put("/api/notices", "Notices");
-        byPrefix.put("/api/guidance", "Guidance");
-        byPrefix.put("/api/staff", "Staff");
-        byPrefix.put("/api/", "Reads");
-        Map<String, String> about = new LinkedHashMap<>(); // in the order a reader meets them
-        about.put("Commands", "Everything that changes the control room: one scenario step a request (scenario.md)");
-        about.put("Reads", "The control room's picture, as it stands after the last commit (api.md \"Reads\")");
-        about.put("Event log", "The committed log, in seq order, in the replay line format");
-        about.put("Live stream", "The committed log as Server-Sent Events, with the caller's notices");
-        about.put("Reports", "The standard reports, the QART queue and incident timelines (docs/adr/060)");
-        about.put("Notices", "The caller's own mailbox (docs/adr/080)");
-        about.put("Guidance", "Guidance read and understood (docs/adr/082)");
-        about.put("Staff", "Staff accounts, the administrator's (docs/adr/040)");
-        List<String> used = new ArrayList<>();
-        api.getPaths().forEach((path, item) -> byPrefix.entrySet().stream()
-                .filter(e -> path.startsWith(e.getKey())).findFirst().map(Map.Entry::getValue)
+        Set<String> used = new HashSet<>();
+        api.getPaths().forEach((path, item) -> TAGS.stream().filter(t -> path.startsWith(t.prefix()))
+                .max(Comparator.comparingInt(t -> t.prefix().length()))
                 .ifPresent(tag -> item.readOperations().forEach(op -> {
-                    op.setTags(new ArrayList<>(List.of(tag)));
-                    if (!used.contains(tag)) {
-                        used.add(tag);
-                    }
+                    op.setTags(new ArrayList<>(List.of(tag.name())));
+                    used.add(tag.name());
                 })));
         List<Tag> tags = new ArrayList<>();
-        about.forEach((name, text) -> {
-            if (used.contains(name)) {
-                tags.add(new Tag().name(name).description(text));
-            }
-        });
+        TAGS.stream().filter(t -> used.contains(t.name()))
+                .forEach(t -> tags.add(new Tag().name(t.name()).description(t.about())));
         if (api.getTags() != null) {
-            api.getTags().stream().filter(t -> !byPrefix.containsValue(t.getName())).forEach(tags::add);
+            api.getTags().stream().filter(t -> TAGS.stream().noneMatch(x -> x.name().equals(t.getName())))
+                    .forEach(tags::add);
         }
         api.setTags(tags);
     }

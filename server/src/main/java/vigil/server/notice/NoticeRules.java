@@ -37,21 +37,13 @@ final class NoticeRules {
      * the notifier need not read it (docs/adr/080); {@link #plan} refuses the others itself, so that a kind added to
      * its switch and not here is caught by that kind's own test.
      */
-    static final Set<String> TYPES = types();
+    static final Set<String> TYPES = java.util.stream.Stream.concat(
+                    java.util.Arrays.stream(Event.Alert.class.getPermittedSubclasses()),
+                    java.util.stream.Stream.of(Event.SchemeActivated.class, Event.DivertOverridden.class,
+                            Event.GuidancePublished.class, Event.GuidanceReminderSent.class))
+            .map(Class::getSimpleName).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private NoticeRules() {}
-
-    private static Set<String> types() {
-        Set<String> out = new java.util.HashSet<>();
-        for (Class<?> alert : Event.Alert.class.getPermittedSubclasses()) {
-            out.add(alert.getSimpleName());
-        }
-        for (Class<?> e : List.of(Event.SchemeActivated.class, Event.DivertOverridden.class,
-                Event.GuidancePublished.class, Event.GuidanceReminderSent.class)) {
-            out.add(e.getSimpleName());
-        }
-        return Set.copyOf(out);
-    }
 
     /** One notice to make: to whom, from which template. {@code terminal}: to a unit's terminal, if it has one. */
     record Planned(String recipient, String kind, boolean terminal) {}

@@ -49,7 +49,8 @@ public final class Notifier implements CommitListener, AutoCloseable {
     static final long GATHER_MILLIS = 100;
     private static final String NAME = "notifier";
     /** What the notifier reads of the log: the events that make notices or change its addressbook. */
-    private static final Set<String> READS = union(NoticeRules.TYPES, Addressbook.TYPES);
+    private static final Set<String> READS = java.util.stream.Stream.concat(NoticeRules.TYPES.stream(),
+            Addressbook.TYPES.stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Logger log = LoggerFactory.getLogger(Notifier.class);
 
@@ -87,12 +88,6 @@ public final class Notifier implements CommitListener, AutoCloseable {
     /** The last event whose notices are saved (0 before the first batch of this server). */
     public long notifiedUpTo() {
         return notifiedUpTo;
-    }
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> out = new java.util.HashSet<>(a);
-        out.addAll(b);
-        return Set.copyOf(out);
     }
 
     // --- news from the writer (never waits) ------------------------------------------------------------------------

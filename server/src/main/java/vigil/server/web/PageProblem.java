@@ -26,7 +26,7 @@ final class PageProblem extends ErrorResponseException {
         ProblemDetail p = Problem.detail(status, switch (status) { // the API's names for the same refusals
             case UNAUTHORIZED -> "unauthenticated";
             case SERVICE_UNAVAILABLE -> "unavailable";
-            default -> status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            default -> Problem.slug(status);
         }, title, detail);
         if (status == HttpStatus.SERVICE_UNAVAILABLE) {
             p.setProperty("retryable", true);
