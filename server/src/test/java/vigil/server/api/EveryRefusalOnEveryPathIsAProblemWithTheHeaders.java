@@ -138,6 +138,10 @@ class EveryRefusalOnEveryPathIsAProblemWithTheHeaders {
                 Arguments.of("the same, asking for problem+json", "POST", "/login", null,
                         "application/problem+json", 403),
                 Arguments.of("no such thing in the API", "GET", "/api/nothing-here", CALL_HANDLER, null, 404),
+                Arguments.of("an unknown incident, to a client reading only problems", "GET", "/api/incidents/NONE",
+                        CALL_HANDLER, "application/problem+json", 404),
+                Arguments.of("an unknown command, to a client reading only problems", "POST", "/api/commands",
+                        CALL_HANDLER, "application/problem+json", 400),
                 Arguments.of("/error asked for by name", "GET", "/error", null, null, 404));
     }
 
@@ -146,10 +150,12 @@ class EveryRefusalOnEveryPathIsAProblemWithTheHeaders {
     void aRequestNoOneAnswersIsAProblemWithTheHeaders(String what, String method, String path, String who,
                                                       String accept, int status) {
         HttpRequest.Builder r = HttpRequest.newBuilder(server.base().resolve(path)).method(method,
-                method.equals("POST") ? HttpRequest.BodyPublishers.ofString("username=ch1&password=not-it")
-                        : HttpRequest.BodyPublishers.noBody());
+                !method.equals("POST") ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(path.startsWith("/api/") ? "{\"do\":\"Nope\"}"
+                        : "username=ch1&password=not-it"));
         if (method.equals("POST")) {
-            r.header("Content-Type", "application/x-www-form-urlencoded");
+            r.header("Content-Type", path.startsWith("/api/") ? "application/json"
+                    : "application/x-www-form-urlencoded");
         }
         if (accept != null) {
             r.header("Accept", accept);
@@ -158,6 +164,19 @@ class EveryRefusalOnEveryPathIsAProblemWithTheHeaders {
         Answer a = Answer.of(server.send(server.login().as(r, who)));
 
         assertProblemWithTheHeaders(what, a, status);
+    }
+
+    @Test
+    void aClientReadingOnlyProblemsIsAnsweredItsJsonAndOneReadingNoJsonIsRefused() {
+        Answer json = Answer.of(server.send(server.login().as(HttpRequest.newBuilder(server.base().resolve(
+                "/api/units")).header("Accept", "application/problem+json").GET(), CALL_HANDLER)));
+        Answer text = Answer.of(server.send(server.login().as(HttpRequest.newBuilder(server.base().resolve(
+                "/api/incidents/NONE")).header("Accept", "text/plain").GET(), CALL_HANDLER)));
+
+        assertThat(json.status()).as(json.body()).isEqualTo(200);
+        assertThat(json.header("Content-Type")).startsWith("application/json");
+        assertThat(JSON.readTree(json.body()).isArray()).isTrue();
+        assertProblemWithTheHeaders("a client reading only text", text, 406);
     }
 
     @Test
