@@ -139,6 +139,9 @@ final class DurableBench {
         pb.environment().put("VIGIL_PORT", Integer.toString(port));
         pb.environment().put("VIGIL_DEMO", "false"); // the bench adds its own staff
         Process server = pb.start();
+        // Interrupted (Ctrl-C, a timeout's SIGTERM), the bench still stops its server and removes its data.
+        Thread cleanUp = new Thread(() -> stopAndDelete(server, data), "vigil-bench-durable-stop");
+        Runtime.getRuntime().addShutdownHook(cleanUp);
         try {
             int pgPort = awaitListening(server);
             String only = System.getenv("VIGIL_BENCH_ONLY");
@@ -152,15 +155,27 @@ final class DurableBench {
                     + " cores");
             b.run(pgPort, superuserPassword);
         } finally {
-            server.destroy(); // SIGTERM: the server stops its PostgreSQL
+            Runtime.getRuntime().removeShutdownHook(cleanUp);
+            stopAndDelete(server, data);
+        }
+        System.exit(0);
+    }
+
+    private static void stopAndDelete(Process server, Path data) {
+        server.destroy(); // SIGTERM: the server stops its PostgreSQL
+        try {
             if (!server.waitFor(60, TimeUnit.SECONDS)) {
                 server.destroyForcibly();
             }
-            try (Stream<Path> all = Files.walk(data)) {
-                all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        } catch (InterruptedException e) {
+            server.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
-        System.exit(0);
+        try (Stream<Path> all = Files.walk(data)) {
+            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("vigil bench durable: could not remove " + data + ": " + e.getMessage());
+        }
     }
 
     private void run(int pgPort, String superuserPassword) throws Exception {
