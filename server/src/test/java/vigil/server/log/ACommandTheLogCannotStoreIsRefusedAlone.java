@@ -1,6 +1,7 @@
 package vigil.server.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vigil.server.testing.Commands.ADMIN;
 import static vigil.server.testing.Commands.CALL_HANDLER;
 import static vigil.server.testing.Commands.createIncident;
 import static vigil.server.testing.Commands.recordCall;
@@ -88,6 +89,9 @@ class ACommandTheLogCannotStoreIsRefusedAlone {
             assertThat(after.batches() - before.batches()).as("each good one in a commit of its own").isEqualTo(30);
             assertThat(server.writer().state().phase()).isEqualTo(Writer.Phase.WRITING);
             assertChainVerifies(db, data, log.size());
+            String metrics = server.get(ADMIN, "/actuator/prometheus").body();
+            assertThat(metrics).containsPattern("(?m)^vigil_commands_unstorable_total 1\\.0$")
+                    .containsPattern("(?m)^vigil_writer_rebuilds_total " + after.rebuilds() + "\\.0$");
 
             // A good one's key was kept with its answer; the poisoned one's was not: sent again, it is refused again,
             // and the good commands sharing its batch are not.
