@@ -419,7 +419,8 @@ public final class Writer implements SmartLifecycle {
         commit(c, engine, batch, now(engine.clock()));
     }
 
-    /** One batch at {@code now}: advance, decide, append in one transaction, then answer. Throws if the append fails.
+    /**
+     * One batch at {@code now}: advance, decide, append in one transaction, then answer. Throws if the append fails.
      */
     void commit(Connection c, Engine engine, List<Task> batch, Instant now) throws SQLException {
         List<Recorded> events = new ArrayList<>(engine.advanceTo(now));
