@@ -252,21 +252,17 @@ class ACommandTheLogCannotStoreIsRefusedAlone {
     }
 
     private static Sent send(TestServer server, ExecutorService clients, String body, String key) {
-        Sent s = new Sent(body, key, new CompletableFuture<>());
-        CompletableFuture.supplyAsync(() -> s.send(server), clients).whenComplete((r, e) -> {
-            if (e != null) {
-                s.answer.completeExceptionally(e);
-            } else {
-                s.answer.complete(r);
-            }
-        });
-        return s;
+        return new Sent(body, key, CompletableFuture.supplyAsync(() -> Sent.send(server, body, key), clients));
     }
 
-    /** A command sent, with its Idempotency-Key (or none), and its answer to come. */
+    /** A command sent by the call handler, with its Idempotency-Key (or none), and its answer to come. */
     private record Sent(String body, String key, CompletableFuture<TestServer.Response> answer) {
-        TestServer.Response send(TestServer server) {
+        static TestServer.Response send(TestServer server, String body, String key) {
             return server.command(CALL_HANDLER, body, key == null ? Map.of() : Map.of("Idempotency-Key", key));
+        }
+
+        TestServer.Response send(TestServer server) {
+            return send(server, body, key);
         }
 
         String callId() {
