@@ -35,6 +35,15 @@ final class Answers {
                 yield ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                         .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
             }
+            case Outcome.Unstorable u -> {
+                // Not 503: the same command would be refused again, and each retry would cost the room a rebuild.
+                ProblemDetail p = Problem.detail(HttpStatus.UNPROCESSABLE_CONTENT, "unstorable-command",
+                        "Command cannot be recorded", "the command holds a value the event log cannot store;"
+                                + " nothing of it was recorded, and sent again unchanged it will be refused again");
+                p.setProperty("retryable", false);
+                yield ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT)
+                        .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+            }
         };
     }
 

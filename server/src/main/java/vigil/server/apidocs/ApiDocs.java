@@ -197,7 +197,9 @@ class ApiDocs {
                 .addApiResponse("409", problem("refused by the engine for any other reason (e.g. UNIT_COMMITTED)"))
                 .addApiResponse("413", problem("body over 64 KiB; nothing recorded"))
                 .addApiResponse("415", problem("not Content-Type application/json (UTF-8); nothing recorded"))
-                .addApiResponse("422", problem("Idempotency-Key first used with another command"));
+                .addApiResponse("422", problem("Idempotency-Key first used with another command; or the command"
+                        + " holds a value the event log cannot store (`unstorable-command`, not retryable); nothing"
+                        + " recorded"));
         post.responses(withProblems(r, "401", "503"));
     }
 

@@ -36,7 +36,7 @@ final class Desk {
     enum Result {
         /** Recorded. */
         DONE,
-        /** Refused by the engine; the refusal is recorded. */
+        /** Refused by the engine (the refusal is recorded), or by the log as unstorable (nothing is recorded). */
         REFUSED,
         /** Not handed in: its actor is stood down. */
         STOOD_DOWN,
@@ -124,6 +124,10 @@ final class Desk {
             }
             case Outcome.KeyReused k -> throw new IllegalStateException("the demo shift uses no idempotency keys");
             case Outcome.Unavailable u -> Result.UNAVAILABLE;
+            case Outcome.Unstorable u -> {
+                log.warn("demo shift: the log could not store {} by {}", command.name(), command.by().id());
+                yield Result.REFUSED;
+            }
         };
     }
 

@@ -34,7 +34,9 @@ import vigil.server.db.Database;
  * that are queued, advances the engine to the clock, decides them in order, appends all their events in one
  * transaction (one commit, one WAL flush: group commit), and only then answers each. If the append fails, the engine
  * is thrown away and rebuilt from the log, so it is never ahead of what is durable; the batch is answered
- * {@link Outcome.Unavailable} (retryable) and the writer carries on.
+ * {@link Outcome.Unavailable} (retryable) and the writer carries on. If PostgreSQL refused the batch for what a
+ * command holds, the batch is re-run one command at a time instead, so only that command is refused
+ * ({@link Isolation}).
  *
  * <p>It writes only while it holds a PostgreSQL advisory lock on its own connection: a second server on the same
  * database waits as a standby and says so ({@link #state()}), taking over when the lock comes free. On start (and
@@ -73,22 +75,27 @@ public final class Writer implements SmartLifecycle {
      */
     public record Start(long snapshotSeq, long replayed, long millis) {}
 
-    /** Counts since start: commands decided, batches committed, the largest batch. */
-    public record Stats(long commands, long batches, long largestBatch, long failedBatches, long rebuilds) {
+    /**
+     * Counts since start: commands decided, batches committed, the largest batch, batches whose append failed, engine
+     * rebuilds, commands re-run one at a time because their batch was refused for what one of them held, and commands
+     * refused because the log could not store what they held ({@link Outcome.Unstorable}).
+     */
+    public record Stats(long commands, long batches, long largestBatch, long failedBatches, long rebuilds,
+                        long rerun, long unstorable) {
         public double meanBatch() {
             return batches == 0 ? 0 : (double) commands / batches;
         }
     }
 
-    private sealed interface Task {}
+    sealed interface Task {}
 
-    private record CommandTask(Command command, IdempotencyKey key, CompletableFuture<Outcome> answer)
+    record CommandTask(Command command, IdempotencyKey key, CompletableFuture<Outcome> answer)
             implements Task {}
 
     /** A command decided in this batch: its events are {@code events[from, to)} of the batch. */
     private record Decided(CommandTask task, int from, int to, long lastSeq) {}
 
-    private record ReadTask<T>(Function<Queries, T> read, CompletableFuture<T> answer) implements Task {
+    record ReadTask<T>(Function<Queries, T> read, CompletableFuture<T> answer) implements Task {
         void run(Queries q) {
             try {
                 answer.complete(read.apply(q));
@@ -121,6 +128,7 @@ public final class Writer implements SmartLifecycle {
     private final AtomicLong largestBatch = new AtomicLong();
     private final AtomicLong failedBatches = new AtomicLong();
     private final AtomicLong rebuilds = new AtomicLong();
+    private final Isolation isolation = new Isolation(this);
     private volatile State state = new State(Phase.STOPPED, "not started");
     private volatile Position position = new Position(0, null, HexFormat.of().formatHex(Chain.GENESIS));
     private volatile Start lastStart;
@@ -185,7 +193,8 @@ public final class Writer implements SmartLifecycle {
     }
 
     public Stats stats() {
-        return new Stats(commands.get(), batches.get(), largestBatch.get(), failedBatches.get(), rebuilds.get());
+        return new Stats(commands.get(), batches.get(), largestBatch.get(), failedBatches.get(), rebuilds.get(),
+                isolation.rerun(), isolation.refused());
     }
 
     // --- lifecycle ----------------------------------------------------------------------------------------------
@@ -217,9 +226,9 @@ public final class Writer implements SmartLifecycle {
         }
         snapshotTaker.close();
         Stats s = stats();
-        log.info("writer stopped: {} commands in {} batches (mean {}, largest {}), {} failed batches, {} rebuilds",
-                s.commands(), s.batches(), String.format("%.1f", s.meanBatch()), s.largestBatch(), s.failedBatches(),
-                s.rebuilds());
+        log.info("writer stopped: {} commands in {} batches (mean {}, largest {}), {} failed batches, {} rebuilds,"
+                + " {} commands the log could not store", s.commands(), s.batches(), String.format("%.1f",
+                s.meanBatch()), s.largestBatch(), s.failedBatches(), s.rebuilds(), s.unstorable());
     }
 
     @Override
@@ -316,6 +325,17 @@ public final class Writer implements SmartLifecycle {
     private Engine rebuild(Connection c) throws SQLException {
         state = new State(state.phase() == Phase.RECOVERING ? Phase.RECOVERING : Phase.STARTING,
                 "rebuilding the control room from the log");
+        Engine e = rebuilt(c);
+        state = new State(Phase.WRITING, "accepting commands");
+        log.info("writer: accepting commands (log at seq {})", e.lastSeq());
+        return e;
+    }
+
+    /**
+     * The engine built afresh from the log and advanced to now, its due deadlines committed. The phase is left as it
+     * is: {@link Isolation} rebuilds while writing, and what arrives meanwhile queues.
+     */
+    Engine rebuilt(Connection c) throws SQLException {
         long t0 = System.nanoTime();
         Snapshots.Built built = snapshots.build(c);
         Engine e = built.engine() != null ? built.engine() : Engine.start(policy, OPENING_ROSTER, now(null));
@@ -344,13 +364,12 @@ public final class Writer implements SmartLifecycle {
         if (e.lastSeq() > before) {
             log.info("writer: {} deadline events fell due while the server was down", e.lastSeq() - before);
         }
-        state = new State(Phase.WRITING, "accepting commands");
-        log.info("writer: accepting commands (log at seq {})", e.lastSeq());
         return e;
     }
 
     /** Runs batches until one fails (answered, then the caller rebuilds) or the writer stops. */
-    private void serve(Connection c, Engine engine) {
+    private void serve(Connection c, Engine built) {
+        Engine engine = built;
         List<Task> batch = new ArrayList<>();
         while (running) {
             batch.clear();
@@ -373,21 +392,37 @@ public final class Writer implements SmartLifecycle {
                 commit(c, engine, batch);
             } catch (SQLException | RuntimeException e) {
                 failedBatches.incrementAndGet();
+                Exception failure = e;
+                if (Isolation.refusedAsData(e)) {
+                    log.warn("writer: the log refused a batch of {} for what it holds ({}); re-running it one"
+                            + " command at a time", batch.size(), firstLine(e));
+                    try {
+                        engine = isolation.rerun(c, batch);
+                        continue;
+                    } catch (SQLException | RuntimeException again) {
+                        failure = again;
+                    }
+                }
                 // Clients are told what it means for them; the database's own words (and SQL) stay in the server's log.
                 String why = "the log could not be written; nothing of this command was recorded: retry";
                 state = new State(Phase.RECOVERING, why);
-                log.error("writer: a batch of {} failed, rebuilding the engine from the log", batch.size(), e);
+                log.error("writer: a batch of {} failed, rebuilding the engine from the log", batch.size(), failure);
                 for (Task t : batch) {
-                    refuse(t, why);
+                    refuse(t, why); // a no-op for any the re-run has answered: each is answered once
                 }
                 return;
             }
         }
     }
 
-    /** One batch: advance, decide, append in one transaction, then answer. Throws if the append failed. */
     private void commit(Connection c, Engine engine, List<Task> batch) throws SQLException {
-        Instant now = now(engine.clock());
+        commit(c, engine, batch, now(engine.clock()));
+    }
+
+    /**
+     * One batch at {@code now}: advance, decide, append in one transaction, then answer. Throws if the append fails.
+     */
+    void commit(Connection c, Engine engine, List<Task> batch, Instant now) throws SQLException {
         List<Recorded> events = new ArrayList<>(engine.advanceTo(now));
         Map<CommandTask, Outcome> answers = new HashMap<>();
         List<IdempotencyKey> keys = new ArrayList<>();
@@ -496,7 +531,7 @@ public final class Writer implements SmartLifecycle {
     }
 
     /** The clock, never before the engine's (a wall clock stepped back must not run the control room backwards). */
-    private Instant now(Instant engineClock) {
+    Instant now(Instant engineClock) {
         Instant t = Chain.stored(clock.instant());
         return engineClock != null && t.isBefore(engineClock) ? engineClock : t;
     }
@@ -538,7 +573,7 @@ public final class Writer implements SmartLifecycle {
                 " ");
     }
 
-    private static String firstLine(Throwable e) {
+    static String firstLine(Throwable e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return m.lines().findFirst().orElse(m).trim();
     }

@@ -19,7 +19,8 @@ import vigil.server.log.Writer;
  * {@code vigil.commands} (counter: commands decided; its rate is commands/s), {@code vigil.batch.commands}
  * (distribution of commands per batch) and {@code vigil.commit} (timer: the batch's one append statement, commit and
  * WAL flush included). Sampled when scraped: {@code vigil.writer.queue} (commands and reads waiting for the writer),
- * {@code vigil.live.subscribers} (open streams), {@code vigil.live.dropped} (subscribers dropped for a full buffer).
+ * {@code vigil.live.subscribers} (open streams), {@code vigil.live.dropped} (subscribers dropped for a full buffer),
+ * {@code vigil.writer.rebuilds} and {@code vigil.commands.unstorable} (ADR 116).
  */
 @Configuration(proxyBeanMethods = false)
 class ServerMetrics {
@@ -54,6 +55,12 @@ class ServerMetrics {
                     .description("open live streams (GET /api/events/stream)").register(registry);
             FunctionCounter.builder("vigil.live.dropped", live, LiveEvents::dropped)
                     .description("live subscribers dropped because their buffer filled").register(registry);
+            FunctionCounter.builder("vigil.writer.rebuilds", writer, w -> w.stats().rebuilds())
+                    .description("engine rebuilds from the log (start, failed batches, commands it could not store)")
+                    .register(registry);
+            FunctionCounter.builder("vigil.commands.unstorable", writer, w -> w.stats().unstorable())
+                    .description("commands refused because the log could not store what they held (ADR 116)")
+                    .register(registry);
         };
     }
 }
