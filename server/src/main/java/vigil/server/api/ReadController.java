@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -69,7 +70,10 @@ class ReadController {
             case "false" -> false;
             default -> throw Problem.badRequest("open must be true or false, not \"" + open + "\"", "open");
         };
-        List<Queries.IncidentView> all = Reads.ask(writer, q -> onlyOpen ? q.openIncidents() : q.incidents());
+        // Open work first (grade, then oldest), then the closed still held in the same order: not anyone's most urgent.
+        List<Queries.IncidentView> all = Reads.ask(writer, q -> onlyOpen ? q.openIncidents()
+                : Stream.concat(q.openIncidents().stream(),
+                        q.incidents().stream().filter(Queries.IncidentView::closed)).toList());
         Instant now = clock.instant();
         ArrayNode out = JSON.createArrayNode();
         all.forEach(i -> out.add(incident(i, now)));

@@ -124,7 +124,8 @@ final class ReadAnswers {
                 .req("notices", new ArraySchema().items(ApiDocs.ref("Notice")))
                 .schema());
 
-        read(api, "/api/incidents", "The incidents held in live state, most urgent first (grade, then oldest)",
+        read(api, "/api/incidents",
+                "The incidents held in live state: open ones most urgent first (grade, then oldest), then closed ones",
                 array("Incident"), "400", "401", "503");
         read(api, "/api/incidents/{id}", "One incident with its timeline", json("IncidentWithTimeline"),
                 "UNKNOWN_INCIDENT", "401", "503");

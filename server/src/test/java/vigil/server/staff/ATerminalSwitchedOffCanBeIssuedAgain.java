@@ -59,9 +59,9 @@ class ATerminalSwitchedOffCanBeIssuedAgain {
     }
 
     private static TestServer.Response issue(TestServer server, String unitId) {
+        String body = "{\"role\":\"UNIT\",\"unitId\":\"" + unitId + "\"}";
         return server.send(server.login().as(HttpRequest.newBuilder(server.base().resolve("/api/staff"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"role\":\"UNIT\",\"unitId\":\"" + unitId + "\"}")), ADMIN));
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)), ADMIN));
     }
 
     private static TestServer.Response asTerminal(TestServer server, String password) {
