@@ -155,7 +155,7 @@ class ReadController {
             n.put("bcu", u.bcu());
             n.put("status", u.atScene() ? "AT_SCENE" : u.committedTo() != null ? "ASSIGNED" : u.status().name());
             n.put("incidentId", u.committedTo());
-            n.put("acknowledged", u.acknowledged());
+            n.put("acknowledged", u.acknowledged() || u.atScene()); // arriving answers the assignment (scenario.md)
             n.set("location", u.location() == null ? null : JSON.valueToTree(u.location()));
         }
         return ok(out);

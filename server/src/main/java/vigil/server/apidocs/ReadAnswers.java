@@ -73,7 +73,8 @@ final class ReadAnswers {
                 .req("status", new StringSchema()._enum(unitStatuses()).description("ASSIGNED covers a unit on its"
                         + " way"))
                 .req("incidentId", orNull(new StringSchema()).description("the incident it is committed to"))
-                .req("acknowledged", new BooleanSchema().description("it acknowledged its assignment"))
+                .req("acknowledged", new BooleanSchema()
+                        .description("it answered its assignment (acknowledged or arrived)"))
                 .req("location", orNull(ApiDocs.ref("Location")).description("where it last was, if known"))
                 .schema());
         c.addSchemas("Call", new Obj("a call as recorded, what its recording found, and the incident that took it")
