@@ -94,6 +94,6 @@ class StreamController {
      * {@code GET /api/events} (victim details only for RTRD, OIC and CRIME_MANAGER, api.md; each such read recorded).
      */
     String visibleTo(Actor actor, String line) {
-        return victimDetails.forCaller(actor, "/api/events/stream", line);
+        return victimDetails.forCaller(actor, "GET /api/events/stream", line);
     }
 }
