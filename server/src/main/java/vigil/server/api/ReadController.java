@@ -109,7 +109,7 @@ class ReadController {
                 .body(victims.forCaller(actor, "GET /api/incidents/" + id, JSON.writeValueAsString(out)));
     }
 
-    /** The available units nearest the scene by travel time, with ETA; by roster order when the scene is unknown. */
+    /** The available units nearest the scene by travel time, with ETA; then those not ranked, in roster order. */
     @GetMapping(path = "/api/incidents/{id}/recommendations", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> recommendations(HttpServletRequest request, @PathVariable("id") String id) {
         caller(request);
@@ -117,8 +117,10 @@ class ReadController {
         Found f = Reads.ask(writer, q -> q.incident(id).map(i -> {
             Location scene = q.incidentLocation(id).orElse(null);
             List<NearestUnit> near = scene == null ? List.of() : q.nearestAvailable(scene, TRAVEL, RECOMMENDATIONS);
-            List<Queries.UnitView> free = scene != null ? List.of() : q.units().stream()
-                    .filter(u -> q.isAvailable(u.id())).limit(RECOMMENDATIONS).toList();
+            // Free units that cannot be ranked (no scene, or no known place) follow, in roster order: none is hidden.
+            List<Queries.UnitView> free = q.units().stream()
+                    .filter(u -> (scene == null || u.location() == null) && q.isAvailable(u.id()))
+                    .limit(RECOMMENDATIONS - near.size()).toList();
             return new Found(scene, near, free);
         })).orElseThrow(() -> unknown("incident", id));
         ObjectNode out = JSON.createObjectNode();

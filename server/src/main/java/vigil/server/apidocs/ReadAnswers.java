@@ -53,8 +53,8 @@ final class ReadAnswers {
                         + " to be read past the report follower"))
                 .schema());
         c.addSchemas("Recommendations", new Obj("the available units nearest the scene by road (48 km/h, 1.4 times"
-                + " the straight line), at most 5; with no known scene, the first 5 available units on the roster,"
-                + " without distance or ETA")
+                + " the straight line), at most 5, then (up to 5 in all) those whose place is not known; with no known"
+                + " scene, the first 5 available units on the roster; those not ranked have no distance or ETA")
                 .req("incidentId", new StringSchema())
                 .req("scene", orNull(ApiDocs.ref("Location")).description("where the incident is, if known"))
                 .req("units", new ArraySchema().items(new Obj("a unit and how far it is")
