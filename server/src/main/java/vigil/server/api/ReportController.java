@@ -198,8 +198,8 @@ class ReportController {
         Filter filter = new Filter(Set.copyOf(bcu == null ? List.of() : bcu), grades);
         try {
             return reports.report(f, t, filter, parts);
-        } catch (IllegalArgumentException e) {
-            throw Problem.badRequest(e.getMessage(), "from");
+        } catch (IllegalArgumentException e) { // the end of the log's events against the one bound the client gave
+            throw Problem.badRequest(e.getMessage(), f == null && t != null ? "to" : "from");
         }
     }
 
