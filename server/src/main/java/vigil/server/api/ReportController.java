@@ -241,10 +241,6 @@ class ReportController {
                 .put("statement", h.statement());
     }
 
-    private static String s(String v) {
-        return v == null ? "" : v;
-    }
-
     private static ResponseEntity<String> json(String body) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
