@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -69,7 +70,10 @@ class ReadController {
             case "false" -> false;
             default -> throw Problem.badRequest("open must be true or false, not \"" + open + "\"", "open");
         };
-        List<Queries.IncidentView> all = Reads.ask(writer, q -> onlyOpen ? q.openIncidents() : q.incidents());
+        // Open work first (grade, then oldest), then the closed still held in the same order: not anyone's most urgent.
+        List<Queries.IncidentView> all = Reads.ask(writer, q -> onlyOpen ? q.openIncidents()
+                : Stream.concat(q.openIncidents().stream(),
+                        q.incidents().stream().filter(Queries.IncidentView::closed)).toList());
         Instant now = clock.instant();
         ArrayNode out = JSON.createArrayNode();
         all.forEach(i -> out.add(incident(i, now)));
@@ -105,7 +109,7 @@ class ReadController {
                 .body(victims.forCaller(actor, "GET /api/incidents/" + id, JSON.writeValueAsString(out)));
     }
 
-    /** The available units nearest the scene by travel time, with ETA; by roster order when the scene is unknown. */
+    /** The available units nearest the scene by travel time, with ETA; then those not ranked, in roster order. */
     @GetMapping(path = "/api/incidents/{id}/recommendations", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> recommendations(HttpServletRequest request, @PathVariable("id") String id) {
         caller(request);
@@ -113,8 +117,10 @@ class ReadController {
         Found f = Reads.ask(writer, q -> q.incident(id).map(i -> {
             Location scene = q.incidentLocation(id).orElse(null);
             List<NearestUnit> near = scene == null ? List.of() : q.nearestAvailable(scene, TRAVEL, RECOMMENDATIONS);
-            List<Queries.UnitView> free = scene != null ? List.of() : q.units().stream()
-                    .filter(u -> q.isAvailable(u.id())).limit(RECOMMENDATIONS).toList();
+            // Free units that cannot be ranked (no scene, or no known place) follow, in roster order: none is hidden.
+            List<Queries.UnitView> free = q.units().stream()
+                    .filter(u -> (scene == null || u.location() == null) && q.isAvailable(u.id()))
+                    .limit(RECOMMENDATIONS - near.size()).toList();
             return new Found(scene, near, free);
         })).orElseThrow(() -> unknown("incident", id));
         ObjectNode out = JSON.createObjectNode();
@@ -151,7 +157,7 @@ class ReadController {
             n.put("bcu", u.bcu());
             n.put("status", u.atScene() ? "AT_SCENE" : u.committedTo() != null ? "ASSIGNED" : u.status().name());
             n.put("incidentId", u.committedTo());
-            n.put("acknowledged", u.acknowledged());
+            n.put("acknowledged", u.acknowledged() || u.atScene()); // arriving answers the assignment (scenario.md)
             n.set("location", u.location() == null ? null : JSON.valueToTree(u.location()));
         }
         return ok(out);

@@ -38,6 +38,10 @@ import vigil.sim.report.ReportJson;
 class ReportController {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+    /** A QART queue row's fields, in the order the JSON gives them and the CSV's columns. */
+    private static final List<String> QART_FIELDS = List.of("incidentId", "unitId", "toIncidentId", "at",
+            "reviewStatus", "review", "reviewedAt", "reviewOverdue", "challenge", "reallocatedAt", "originalBreached",
+            "auditStatus", "audit", "urgentReview");
 
     private final ServerReports reports;
     private final Timelines timelines;
@@ -109,31 +113,26 @@ class ReportController {
         actors.of(request).orElseThrow(Problem::unauthenticated);
         boolean csv = csv(format);
         ServerReports.Answer a = run(from, to, bcu, grade, EnumSet.of(Report.Part.DIVERTS));
-        List<Report.Divert> queue = QartQueue.of(a.report().diverts());
-        if (csv) {
-            List<List<String>> rows = queue.stream().map(d -> List.of(d.incidentId(), d.unitId(),
-                    s(d.toIncidentId()), d.at().toString(), reviewStatus(d), auditStatus(d),
-                    String.valueOf(d.urgentReview()), String.valueOf(d.originalBreached()))).toList();
-            String text = ReportCsv.text(a.report(), EnumSet.noneOf(Report.Part.class), List.of(
-                    historyTable(a.history()), new ReportCsv.Table("qart", List.of("incidentId", "unitId",
-                            "toIncidentId", "at", "reviewStatus", "auditStatus", "urgentReview", "originalBreached"),
-                            rows)));
-            return csv("qart", text);
-        }
         ObjectNode o = JSON.createObjectNode();
         o.put("from", a.report().from().toString()).put("to", a.report().to().toString());
         ArrayNode q = o.putArray("queue");
-        for (Report.Divert d : queue) {
-            ObjectNode n = q.addObject();
-            n.put("incidentId", d.incidentId()).put("unitId", d.unitId()).put("toIncidentId", d.toIncidentId())
-                    .put("at", d.at().toString()).put("reviewStatus", reviewStatus(d))
-                    .put("review", d.review() == null ? null : d.review().name())
+        for (Report.Divert d : QartQueue.of(a.report().diverts())) {
+            q.addObject().put("incidentId", d.incidentId()).put("unitId", d.unitId())
+                    .put("toIncidentId", d.toIncidentId()).put("at", d.at().toString())
+                    .put("reviewStatus", reviewStatus(d)).put("review", d.review() == null ? null : d.review().name())
                     .put("reviewedAt", d.reviewedAt() == null ? null : d.reviewedAt().toString())
                     .put("reviewOverdue", d.reviewOverdue())
                     .put("challenge", d.challenge() == null ? null : d.challenge().name())
                     .put("reallocatedAt", d.reallocatedAt() == null ? null : d.reallocatedAt().toString())
                     .put("originalBreached", d.originalBreached()).put("auditStatus", auditStatus(d))
                     .put("audit", d.audit() == null ? null : d.audit().name()).put("urgentReview", d.urgentReview());
+        }
+        if (csv) { // the queue's fields in its order, as the report CSVs write them (absent: an empty field)
+            List<List<String>> rows = q.valueStream().map(n -> QART_FIELDS.stream()
+                    .map(f -> n.get(f).isNull() ? "" : n.get(f).asString()).toList()).toList();
+            String text = ReportCsv.text(a.report(), EnumSet.noneOf(Report.Part.class), List.of(
+                    historyTable(a.history()), new ReportCsv.Table("qart", QART_FIELDS, rows)));
+            return csv("qart", text);
         }
         history(o, a.history());
         return json(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n");
@@ -199,8 +198,8 @@ class ReportController {
         Filter filter = new Filter(Set.copyOf(bcu == null ? List.of() : bcu), grades);
         try {
             return reports.report(f, t, filter, parts);
-        } catch (IllegalArgumentException e) {
-            throw Problem.badRequest(e.getMessage(), "from");
+        } catch (IllegalArgumentException e) { // the end of the log's events against the one bound the client gave
+            throw Problem.badRequest(e.getMessage(), f == null && t != null ? "to" : "from");
         }
     }
 
@@ -240,10 +239,6 @@ class ReportController {
         ObjectNode n = o.putObject("history");
         n.put("verified", h.verified()).put("verifiedUpTo", h.verifiedUpTo()).put("reportedUpTo", h.reportedUpTo())
                 .put("statement", h.statement());
-    }
-
-    private static String s(String v) {
-        return v == null ? "" : v;
     }
 
     private static ResponseEntity<String> json(String body) {

@@ -52,7 +52,8 @@ public class StaffIntake {
     /**
      * {@code {staffId, role, bcu?, email?, password?}}: {@code AddStaff} as the caller, then the account with the
      * password given (or one generated and answered once). {@code {role: "UNIT", unitId, email?, password?}}: an account
-     * for the unit's terminal, named after the unit. 201 {@code {account, events, lastSeq, password}}.
+     * for the unit's terminal, named after the unit (or the one switched off, on again with a new password). 201
+     * {@code {account, events, lastSeq, password}}.
      */
     public ResponseEntity<?> add(Actor actor, JsonNode body) {
         Fields f = fields(body, "staff");
@@ -83,7 +84,8 @@ public class StaffIntake {
                     .field("unitId").reason("UNKNOWN_UNIT"));
             StaffAccounts.Account a = new StaffAccounts.Account(unitId, Role.UNIT, bcu == null ? unit.bcu() : bcu,
                     unitId, email, true, true);
-            if (!accounts.create(a, password, clock.instant())) {
+            // A terminal switched off (DELETE) is issued again while its unit serves (a retired one is not found).
+            if (!accounts.create(a, password, clock.instant()) && !accounts.reissueTerminal(a, password)) {
                 throw Problem.of(HttpStatus.CONFLICT, "duplicate-id", "Account exists",
                         "unit " + unitId + " has an account already (set its password instead)").field("unitId")
                         .reason("DUPLICATE_ID");

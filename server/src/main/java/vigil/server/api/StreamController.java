@@ -17,6 +17,7 @@ import vigil.server.live.LiveEvents;
 import vigil.server.live.Subscription;
 import vigil.server.notice.Notices;
 import vigil.server.staff.CurrentActor;
+import vigil.server.staff.StaffAccounts;
 import vigil.server.staff.VictimDetails;
 
 /**
@@ -31,12 +32,15 @@ class StreamController {
     private final CurrentActor actors;
     private final VictimDetails victimDetails;
     private final Notices notices;
+    private final StaffAccounts accounts;
 
-    StreamController(LiveEvents live, CurrentActor actors, VictimDetails victimDetails, Notices notices) {
+    StreamController(LiveEvents live, CurrentActor actors, VictimDetails victimDetails, Notices notices,
+                     StaffAccounts accounts) {
         this.live = live;
         this.actors = actors;
         this.victimDetails = victimDetails;
         this.notices = notices;
+        this.accounts = accounts;
     }
 
     @GetMapping("/api/events/stream")
@@ -81,11 +85,15 @@ class StreamController {
         ServletOutputStream out = response.getOutputStream();
         try {
             subscription.run(text -> {
+                // Logged in once, read for hours: someone removed (or a terminal switched off) gets nothing more.
+                if (!accounts.find(actor.id()).map(StaffAccounts.Account::enabled).orElse(false)) {
+                    throw new IOException(actor.id() + " can no longer log in");
+                }
                 out.write(text.getBytes(StandardCharsets.UTF_8));
                 out.flush();
             });
         } catch (IOException gone) {
-            // The client went away: noticed on a write (an event or a heartbeat). Nothing to answer.
+            // The client went away (noticed on a write), or may no longer read: nothing to answer.
         }
     }
 
@@ -94,6 +102,6 @@ class StreamController {
      * {@code GET /api/events} (victim details only for RTRD, OIC and CRIME_MANAGER, api.md; each such read recorded).
      */
     String visibleTo(Actor actor, String line) {
-        return victimDetails.forCaller(actor, "/api/events/stream", line);
+        return victimDetails.forCaller(actor, "GET /api/events/stream", line);
     }
 }

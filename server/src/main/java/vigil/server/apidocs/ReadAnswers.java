@@ -53,8 +53,8 @@ final class ReadAnswers {
                         + " to be read past the report follower"))
                 .schema());
         c.addSchemas("Recommendations", new Obj("the available units nearest the scene by road (48 km/h, 1.4 times"
-                + " the straight line), at most 5; with no known scene, the first 5 available units on the roster,"
-                + " without distance or ETA")
+                + " the straight line), at most 5, then (up to 5 in all) those whose place is not known; with no known"
+                + " scene, the first 5 available units on the roster; those not ranked have no distance or ETA")
                 .req("incidentId", new StringSchema())
                 .req("scene", orNull(ApiDocs.ref("Location")).description("where the incident is, if known"))
                 .req("units", new ArraySchema().items(new Obj("a unit and how far it is")
@@ -73,7 +73,8 @@ final class ReadAnswers {
                 .req("status", new StringSchema()._enum(unitStatuses()).description("ASSIGNED covers a unit on its"
                         + " way"))
                 .req("incidentId", orNull(new StringSchema()).description("the incident it is committed to"))
-                .req("acknowledged", new BooleanSchema().description("it acknowledged its assignment"))
+                .req("acknowledged", new BooleanSchema()
+                        .description("it answered its assignment (acknowledged or arrived)"))
                 .req("location", orNull(ApiDocs.ref("Location")).description("where it last was, if known"))
                 .schema());
         c.addSchemas("Call", new Obj("a call as recorded, what its recording found, and the incident that took it")
@@ -124,7 +125,8 @@ final class ReadAnswers {
                 .req("notices", new ArraySchema().items(ApiDocs.ref("Notice")))
                 .schema());
 
-        read(api, "/api/incidents", "The incidents held in live state, most urgent first (grade, then oldest)",
+        read(api, "/api/incidents",
+                "The incidents held in live state: open ones most urgent first (grade, then oldest), then closed ones",
                 array("Incident"), "400", "401", "503");
         read(api, "/api/incidents/{id}", "One incident with its timeline", json("IncidentWithTimeline"),
                 "UNKNOWN_INCIDENT", "401", "503");

@@ -165,6 +165,20 @@ public class StaffAccounts {
         }
     }
 
+    /**
+     * Switches a unit's terminal that was switched off on again, with a new password (the old one stays dead), its BCU
+     * and email as given. False when there is no such terminal, or it is on.
+     */
+    public boolean reissueTerminal(Account a, String password) {
+        try {
+            return jdbc.sql("update staff_account set password_hash = ?, bcu = ?, email = ?, enabled = true"
+                            + " where username = ? and unit_id = ? and not enabled")
+                    .params(bcrypt.encode(password), a.bcu(), a.email(), a.username(), a.unitId()).update() == 1;
+        } finally {
+            cache.forget(a.username());
+        }
+    }
+
     public void disable(String username) {
         try {
             jdbc.sql("update staff_account set enabled = false where username = ?").param(username).update();

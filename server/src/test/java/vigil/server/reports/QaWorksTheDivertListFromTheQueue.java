@@ -60,7 +60,7 @@ class QaWorksTheDivertListFromTheQueue {
             assertThat(done.get("auditStatus").asString()).isEqualTo("AUDITED");
             assertThat(done.get("audit").asString()).isEqualTo("INAPPROPRIATE");
             assertThat(server.get(Staff.READER, "/api/reports/qart?format=csv").body())
-                    .contains("# qart\r\n", "CAD-2,U2,CAD-3,", ",AUDITED,true,");
+                    .contains("# qart\r\n", "CAD-2,U2,CAD-3,", ",AUDITED,INAPPROPRIATE,true\r\n");
 
             timeline(server);
         }
