@@ -119,16 +119,21 @@ final class DurableBench {
 
     static void main(String[] args) throws Exception {
         Path jar = Path.of(System.getProperty("vigil.server.jar", "server/target/vigil-server.jar"));
-        if (args.length > 0 || !Files.isRegularFile(jar)) {
+        String serverJvm = System.getenv("VIGIL_SERVER_JVM_OPTIONS"); // ./vigil serve's, handed on by the launcher
+        if (args.length > 0 || !Files.isRegularFile(jar) || serverJvm == null) {
             System.err.println(args.length > 0 ? "vigil bench durable takes no arguments"
-                    : "vigil bench durable: no server jar at " + jar + " (run it through ./vigil bench durable)");
+                    : "vigil bench durable: no server jar at " + jar + ", or not told how the server's JVM runs (run"
+                    + " it through ./vigil bench durable)");
             System.exit(2);
         }
         Path data = Files.createTempDirectory("vigil-bench-durable");
         int port = freePort();
-        // The collector settings ./vigil serve gives the server (docs/adr/055).
+        // The JVM as ./vigil serve runs it (docs/adr/055), with a fixed heap.
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms1g", "-Xmx1g", "-XX:MaxGCPauseMillis=5", "-XX:MaxTenuringThreshold=2"));
+                "-Xms1g", "-Xmx1g"));
+        if (!serverJvm.isBlank()) {
+            cmd.addAll(List.of(serverJvm.trim().split("\\s+")));
+        }
         String opts = System.getenv("VIGIL_BENCH_SERVER_OPTS"); // e.g. a profiler for the server's JVM
         if (opts != null && !opts.isBlank()) {
             cmd.addAll(List.of(opts.trim().split("\\s+")));
