@@ -23,7 +23,7 @@ final class Isolation {
     private static final Logger log = LoggerFactory.getLogger(Isolation.class);
 
     private final Writer writer;
-    private final AtomicLong rerun = new AtomicLong();
+    private final AtomicLong rerunCommands = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
 
     Isolation(Writer writer) {
@@ -58,7 +58,7 @@ final class Isolation {
 
     /** Commands re-run one at a time since start, their batch refused for what one of them held. */
     long rerun() {
-        return rerun.get();
+        return rerunCommands.get();
     }
 
     /** Commands refused since start because the log could not store them. */
@@ -67,8 +67,8 @@ final class Isolation {
     }
 
     /** Re-runs the refused {@code batch} on {@code c}; returns the engine to carry on with. */
-    Engine rerun(Connection c, List<Writer.Task> batch) throws SQLException {
-        rerun.addAndGet(batch.stream().filter(t -> t instanceof Writer.CommandTask).count());
+    Engine oneAtATime(Connection c, List<Writer.Task> batch) throws SQLException {
+        rerunCommands.addAndGet(batch.stream().filter(t -> t instanceof Writer.CommandTask).count());
         Engine engine = writer.rebuilt(c);
         for (Writer.Task t : batch) {
             Instant now = writer.now(engine.clock());

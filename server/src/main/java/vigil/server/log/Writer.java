@@ -397,7 +397,7 @@ public final class Writer implements SmartLifecycle {
                     log.warn("writer: the log refused a batch of {} for what it holds ({}); re-running it one"
                             + " command at a time", batch.size(), firstLine(e));
                     try {
-                        engine = isolation.rerun(c, batch);
+                        engine = isolation.oneAtATime(c, batch);
                         continue;
                     } catch (SQLException | RuntimeException again) {
                         failure = again;

@@ -22,14 +22,7 @@ class QaWorksTheDivertListFromTheQueue {
 
     @Test
     void urgentFirstThenUnauditedThenDone(@TempDir Path data) throws Exception {
-        ScenarioThroughTheApi s = new ScenarioThroughTheApi(
-                Path.of("../sim/src/test/resources/scenarios/divert-review-overdue.json"));
-        SharedPostgres.Db db = SharedPostgres.newDatabase();
-        SettableClock clock = new SettableClock(s.scenario.start());
-        try (TestServer server = TestServer.start(s.settings(db, data), data.resolve("room"), clock)) {
-            server.awaitUp();
-            s.sendTo(server, clock);
-            server.command(Staff.ADMIN, "{\"do\":\"AddStaff\",\"staffId\":\"qa1\",\"role\":\"QA_REVIEWER\"}");
+        try (TestServer server = roomWithADivertAndAQaReviewer(data)) {
             server.command(Staff.ADMIN, "{\"do\":\"AddStaff\",\"staffId\":\"insp1\",\"role\":\"INSPECTOR\"}");
 
             JsonNode q = queue(server);
@@ -122,5 +115,23 @@ class QaWorksTheDivertListFromTheQueue {
         List<String> out = new ArrayList<>();
         q.get("queue").forEach(n -> out.add(n.get("incidentId").asString()));
         return out;
+    }
+
+    /** A room whose divert went unreviewed (scenario divert-review-overdue), and a QA reviewer, qa1, on its roster. */
+    static TestServer roomWithADivertAndAQaReviewer(Path data) throws Exception {
+        ScenarioThroughTheApi s = new ScenarioThroughTheApi(
+                Path.of("../sim/src/test/resources/scenarios/divert-review-overdue.json"));
+        SettableClock clock = new SettableClock(s.scenario.start());
+        TestServer server = TestServer.start(s.settings(SharedPostgres.newDatabase(), data), data.resolve("room"),
+                clock);
+        try {
+            server.awaitUp();
+            s.sendTo(server, clock);
+            server.command(Staff.ADMIN, "{\"do\":\"AddStaff\",\"staffId\":\"qa1\",\"role\":\"QA_REVIEWER\"}");
+            return server;
+        } catch (Exception | AssertionError e) {
+            server.close();
+            throw e;
+        }
     }
 }

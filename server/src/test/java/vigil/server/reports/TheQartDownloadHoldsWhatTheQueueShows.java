@@ -9,8 +9,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import vigil.server.testing.SettableClock;
-import vigil.server.testing.SharedPostgres;
 import vigil.server.testing.TestServer;
 
 /**
@@ -22,14 +20,7 @@ class TheQartDownloadHoldsWhatTheQueueShows {
 
     @Test
     void eachRowOfTheDownloadIsTheQueuesRowFieldForField(@TempDir Path data) throws Exception {
-        ScenarioThroughTheApi s = new ScenarioThroughTheApi(
-                Path.of("../sim/src/test/resources/scenarios/divert-review-overdue.json"));
-        SharedPostgres.Db db = SharedPostgres.newDatabase();
-        SettableClock clock = new SettableClock(s.scenario.start());
-        try (TestServer server = TestServer.start(s.settings(db, data), data.resolve("room"), clock)) {
-            server.awaitUp();
-            s.sendTo(server, clock);
-            server.command(Staff.ADMIN, "{\"do\":\"AddStaff\",\"staffId\":\"qa1\",\"role\":\"QA_REVIEWER\"}");
+        try (TestServer server = QaWorksTheDivertListFromTheQueue.roomWithADivertAndAQaReviewer(data)) {
             assertThat(server.command(Staff.QA, "{\"do\":\"RecordDivertAudit\",\"incidentId\":\"CAD-2\","
                     + "\"outcome\":\"INAPPROPRIATE\",\"note\":\"the S call lost its only unit\"}").status())
                     .isEqualTo(200);
