@@ -41,12 +41,13 @@ public class EventLog {
      * A call's replay lines in seq order: its {@code CallRecorded}, what its recording found (the lines of the same
      * command right after it: scheme matches, previous schemes, previous contacts), and each {@code IncidentCreated}
      * or {@code CallLinked} that took it. Empty when no such call was recorded. Found through the partial index
-     * {@code event_call}, whose conditions the first query repeats.
+     * {@code event_call} (the MD5 of the id, V119), whose conditions the first query repeats.
      */
     public List<String> call(String callId) {
         List<Row> named = jdbc.sql("select seq, type, payload::text from event where type in ('CallRecorded',"
-                + " 'IncidentCreated', 'CallLinked') and payload->>'callId' = ? order by seq")
-                .param(callId).query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+                + " 'IncidentCreated', 'CallLinked') and md5(payload->>'callId') = md5(?)"
+                + " and payload->>'callId' = ? order by seq").params(callId, callId)
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
         if (named.isEmpty() || !named.getFirst().type().equals("CallRecorded")) {
             return List.of();
         }
@@ -81,12 +82,13 @@ public class EventLog {
     /**
      * A scheme's history: the {@code limit} most recent events naming it, in seq order (its form, activation, contact
      * attempts, reviews, the calls that matched it and the incidents graded below it). Found through the partial index
-     * {@code event_scheme}, whose conditions the query repeats.
+     * {@code event_scheme} (the MD5 of the id, V119), whose conditions the query repeats.
      */
     public List<LoggedEvent> scheme(String schemeId, int limit) {
         List<LoggedEvent> newest = jdbc.sql("select seq, type, payload::text from event where type in ("
                         + String.join(", ", SCHEME_EVENTS.stream().map(t -> "'" + t + "'").toList())
-                        + ") and payload->>'schemeId' = ? order by seq desc limit ?").params(schemeId, limit)
+                        + ") and md5(payload->>'schemeId') = md5(?) and payload->>'schemeId' = ? order by seq desc"
+                        + " limit ?").params(schemeId, schemeId, limit)
                 .query((rs, n) -> new LoggedEvent(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
         return newest.reversed();
     }

@@ -38,8 +38,10 @@ public final class Timelines {
         List<Entry> out = new ArrayList<>();
         try (Connection c = pool.getConnection();
              PreparedStatement s = c.prepareStatement("select e.seq, e.type, e.actor, e.payload from"
-                     + " report_incident_event m join event e on e.seq = m.seq where m.incident_id = ? order by e.seq")) {
+                     + " report_incident_event m join event e on e.seq = m.seq where md5(m.incident_id) = md5(?)"
+                     + " and m.incident_id = ? order by e.seq")) {
             s.setString(1, incidentId);
+            s.setString(2, incidentId);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     Recorded r = EventJson.parse(rs.getString(4));

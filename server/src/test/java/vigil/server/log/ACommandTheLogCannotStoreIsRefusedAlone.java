@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,7 +37,6 @@ import vigil.server.testing.TestServer;
  * refused, 422 and not retryable, with nothing of it in the log. Sent again, it is refused again, alone.
  */
 class ACommandTheLogCannotStoreIsRefusedAlone {
-    private static final String OIC = "OIC oic1 SE";
     private static final Instant T0 = Instant.parse("2026-03-01T22:00:00Z");
 
     @Test
@@ -164,42 +162,6 @@ class ACommandTheLogCannotStoreIsRefusedAlone {
         }
     }
 
-    @Test
-    void aSchemeIdTooLongForTheLogsIndexIsRefusedAloneWithoutAnyTrigger(@TempDir Path data) throws Exception {
-        try (TestServer server = TestServer.startUp(SharedPostgres.newDatabase(), data, null).withStaff();
-             ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
-            server.addStaff("oic1", "OIC", "SE");
-            // Random letters do not compress: the index on a scheme's id cannot hold an entry of 6,000 bytes.
-            Random random = new Random(116);
-            StringBuilder longId = new StringBuilder();
-            for (int i = 0; i < 6_000; i++) {
-                longId.append((char) ('a' + random.nextInt(26)));
-            }
-
-            List<TestServer.Response> answers = new ArrayList<>();
-            List<CompletableFuture<TestServer.Response>> pending = new ArrayList<>();
-            try (HeldWriter held = new HeldWriter(server.writer())) {
-                pending.add(CompletableFuture.supplyAsync(() -> server.command(OIC, requestScheme("S1")), clients));
-                held.awaitQueued(1);
-                pending.add(CompletableFuture.supplyAsync(() -> server.command(OIC, requestScheme(longId)), clients));
-                held.awaitQueued(2);
-                pending.add(CompletableFuture.supplyAsync(() -> server.command(CALL_HANDLER, recordCall("C1")),
-                        clients));
-                held.awaitQueued(3);
-            }
-            for (CompletableFuture<TestServer.Response> p : pending) {
-                answers.add(p.get());
-            }
-
-            assertThat(answers.get(0).status()).as(answers.get(0).body()).isEqualTo(200);
-            assertUnstorable(answers.get(1));
-            assertThat(answers.get(2).status()).as(answers.get(2).body()).isEqualTo(200);
-            assertThat(server.events()).noneMatch(e -> e.toString().contains(longId.substring(0, 100)))
-                    .anyMatch(e -> e.get("type").asString().equals("SchemeRequested"));
-            assertThat(server.writer().stats().rerun()).isEqualTo(3);
-        }
-    }
-
     private static void assertUnstorable(TestServer.Response r) {
         assertThat(r.status()).as(r.body()).isEqualTo(422);
         assertThat(r.contentType()).startsWith("application/problem+json");
@@ -242,13 +204,6 @@ class ACommandTheLogCannotStoreIsRefusedAlone {
             s.execute("create trigger refuse_as_data before insert on event for each row"
                     + " execute function refuse_as_data()");
         }
-    }
-
-    private static String requestScheme(CharSequence schemeId) {
-        return "{\"do\":\"RequestScheme\",\"schemeId\":\"" + schemeId + "\",\"address\":\"1 High Street\","
-                + "\"clis\":[\"07700 900123\"],\"victimName\":\"Jane Doe\",\"preferredContact\":{\"method\":\"phone\"},"
-                + "\"oic\":\"oic1\",\"bcu\":\"SE\",\"crimeRef\":\"CR-1\",\"instructions\":\"Attend\","
-                + "\"requiredGrade\":\"I\"}";
     }
 
     private static Sent send(TestServer server, ExecutorService clients, String body, String key) {
