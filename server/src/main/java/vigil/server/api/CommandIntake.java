@@ -58,6 +58,10 @@ public class CommandIntake {
                 }
             }
             decided = ScenarioReader.command(command, actor, "command");
+            if (decided instanceof Command.AddStaff a && !StaffAccounts.validUsername(a.staffId())) {
+                // Its account would be refused after the event was recorded: a member no one could log in as.
+                throw f.invalid("staffId", "must be 1 to 64 letters, digits and . _ @ - (it is the member's username)");
+            }
         } catch (InvalidInput e) {
             throw Problem.notACommand(e.getMessage(), e.field());
         }

@@ -25,8 +25,8 @@ class AccountsHealth implements HealthIndicator {
         if (opening.opened() || writer.state().phase() != Writer.Phase.WRITING) {
             return Health.up().build();
         }
-        String problem = opening.problem();
-        return Health.status(new Status(Status.OUT_OF_SERVICE.getCode(), problem == null
-                ? "opening the staff accounts" : "cannot open the staff accounts: " + problem)).build();
+        // Anyone may read this: the problem itself (the database's words, perhaps its SQL) is for the server's log.
+        return Health.status(new Status(Status.OUT_OF_SERVICE.getCode(), opening.problem() == null
+                ? "opening the staff accounts" : "cannot open the staff accounts; the server's log says why")).build();
     }
 }

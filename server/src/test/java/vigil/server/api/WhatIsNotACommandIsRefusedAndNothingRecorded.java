@@ -105,6 +105,24 @@ class WhatIsNotACommandIsRefusedAndNothingRecorded {
         }
     }
 
+    /**
+     * A member of staff's id is their username (extensions.md): an {@code AddStaff} whose id no one could log in with
+     * was recorded, its account then refused by the table, and the administrator told 500 "nothing was recorded".
+     */
+    @Test
+    void anAddStaffWhoseIdCannotBeAUsernameIs400AndRecordsNothing() {
+        for (String staffId : List.of("a b/c", "x".repeat(65))) {
+            int before = server.events().size();
+
+            TestServer.Response r = server.command(Commands.ADMIN, Commands.addStaff(staffId, "OIC", "SE"));
+
+            assertProblem(r, 400);
+            assertThat(r.json().get("field").asString()).as(r.body()).isEqualTo("staffId");
+            assertThat(r.json().get("detail").asString()).contains("1 to 64 letters, digits and . _ @ -");
+            assertThat(server.events()).as("the log after AddStaff %s", staffId).hasSize(before);
+        }
+    }
+
     @Test
     void anotherContentTypeIs415() {
         int before = server.events().size();
