@@ -4,8 +4,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Set;
 import org.slf4j.Logger;
+import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -21,7 +24,9 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -97,6 +102,28 @@ class SecurityConfiguration {
     }
 
     /**
+     * An id may hold a slash, as a force's references do ({@code CAD 1234/31MAY18}), and a client addressing it
+     * encodes it {@code %2F}. Tomcat passes that through undecoded, and the firewall lets it by, so that Spring's path
+     * matching, which splits the path at its real slashes before decoding each segment, gives the id whole to the
+     * handler, and the security chains match the same segments (ADR 120). Everything else the firewall refuses stays
+     * refused: an encoded {@code .}, {@code %} or {@code \}, {@code //}, {@code ;}.
+     */
+    @Bean
+    HttpFirewall firewall() {
+        StrictHttpFirewall f = new StrictHttpFirewall();
+        f.setAllowUrlEncodedSlash(true);
+        // The "%" of a %2F passed through; an encoded % (%25) is still refused, as the address arrives.
+        f.getDecodedUrlBlocklist().remove("%");
+        return f;
+    }
+
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> encodedSlashesPassedThrough() {
+        return factory -> factory.addConnectorCustomizers(
+                c -> c.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue()));
+    }
+
+    /**
      * What the firewall refuses ({@code //}, {@code ;}, an encoded {@code .} or {@code %}, a method it does not know,
      * ...) is refused before either chain, so neither writes it: a 400 problem with the headers, here, rather than
      * Spring Security's {@code sendError}, whose error dispatch would answer for {@code /error} without them.
@@ -107,7 +134,7 @@ class SecurityConfiguration {
             log.debug("refused by the firewall: {}", e.getMessage());
             problems.write(req, res, 400, "bad-request", "Bad Request", "the request was refused unread: its address"
                     + " or a header holds something that could disguise what it asks for (such as //, ;, .., an"
-                    + " encoded / or \\, or a control character), or its method is not one this server answers");
+                    + " encoded . or \\, or a control character), or its method is not one this server answers");
         };
     }
 

@@ -32,7 +32,7 @@ import vigil.server.testing.TestServer;
 
 /**
  * Whatever refuses a request, the answer is a problem (RFC 9457) with the security headers: Tomcat, before any filter
- * runs (a NUL or an encoded slash or backslash in the address, an address or a header too long); Spring Security's
+ * runs (a NUL or an encoded backslash in the address, an address or a header too long); Spring Security's
  * firewall, before either filter chain ({@code //}, {@code ;}, an encoded {@code ..}, a method it does not know); the
  * actuator, for a health component it does not have; Tomcat's refusal of TRACE; a file that is not there; a form
  * posted without its CSRF token; a query string the container cannot read (a malformed {@code %} escape, too many
@@ -75,7 +75,11 @@ class EveryRefusalOnEveryPathIsAProblemWithTheHeaders {
         return Stream.of(
                 Arguments.of("a NUL in the address", "GET /api/units%00 HTTP/1.0", List.of(), 400),
                 Arguments.of("an encoded backslash", "GET /api/calls/back%5Cslash HTTP/1.0", List.of(), 400),
-                Arguments.of("an encoded slash", "GET /api/calls/a%2Fb HTTP/1.0", List.of(), 400),
+                Arguments.of("an encoded slash, the id's own (ADR 120): no such call", "GET /api/calls/a%2Fb HTTP/1.0",
+                        List.of("LOGIN"), 404),
+                Arguments.of("an encoded percent", "GET /api/calls/a%25b HTTP/1.0", List.of("LOGIN"), 400),
+                Arguments.of("encoded slashes climbing out of the open stylesheets", "GET /css/..%2F..%2Fapi%2Funits"
+                        + " HTTP/1.0", List.of(), 404),
                 Arguments.of("an address over 8 KB", "GET " + longUrl + " HTTP/1.0", List.of(), 400),
                 Arguments.of("a header over 8 KB", "GET /api/units HTTP/1.0", List.of("X-Long: " + "a".repeat(9_000)),
                         400),
