@@ -188,9 +188,9 @@ class SecurityConfiguration {
         http.authenticationManager(manager)
                 .authorizeHttpRequests(a -> a
                         // The pages' own files, and Swagger UI's (a bundle of files; the description it shows,
-                        // /v3/api-docs, still needs a login).
-                        .requestMatchers("/login", "/error", "/favicon.ico", "/problem/**", "/css/**", "/js/**",
-                                "/webjars/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        // /v3/api-docs, still needs a login); what each problem type means, for whoever holds one.
+                        .requestMatchers("/login", "/error", "/favicon.ico", "/problem/**", "/problems/**", "/css/**",
+                                "/js/**", "/webjars/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .anyRequest().authenticated())
                 // The web UI's own login page (its form posts back to /login), and its problem page for a refusal.
                 .formLogin(f -> f.loginPage("/login").permitAll())

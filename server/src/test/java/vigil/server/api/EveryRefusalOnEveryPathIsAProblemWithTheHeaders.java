@@ -222,6 +222,26 @@ class EveryRefusalOnEveryPathIsAProblemWithTheHeaders {
         assertThat(a.body()).as(what).doesNotContain("Exception", "\tat ", "java.", "org.apache", "springframework",
                 "vigil.", "Tomcat", "<html");
         assertTheHeaders(what, a);
+        String type = p.get("type").asString();
+        Answer meaning = Answer.of(server.send(HttpRequest.newBuilder(server.base().resolve(type)).GET()));
+        assertThat(meaning.status()).as("%s: its type %s, looked up without a login", what, type).isEqualTo(200);
+        assertThat(meaning.header("Content-Type")).as(type).startsWith("text/html");
+        assertThat(meaning.body()).as(type).contains(String.valueOf(status));
+    }
+
+    @Test
+    void eachProblemTypeSaysWhatItMeansAtItsAddressAndNoOtherTypeIsThere() {
+        for (ProblemTypes.Type t : ProblemTypes.NAMED) {
+            Answer a = Answer.of(server.send(HttpRequest.newBuilder(server.base().resolve("/problems/" + t.name()))
+                    .GET()));
+
+            assertThat(a.status()).as(t.name()).isEqualTo(200);
+            assertThat(a.body()).as(t.name()).contains("<h1>" + t.title() + "</h1>", t.statuses());
+            assertTheHeaders(t.name(), a);
+        }
+        Answer none = Answer.of(server.send(HttpRequest.newBuilder(server.base().resolve("/problems/no-such-thing"))
+                .GET()));
+        assertProblemWithTheHeaders("a problem type there is not", none, 404);
     }
 
     private static void assertTheHeaders(String what, Answer a) {
