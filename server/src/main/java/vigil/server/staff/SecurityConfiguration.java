@@ -105,7 +105,7 @@ class SecurityConfiguration {
      * An id may hold a slash, as a force's references do ({@code CAD 1234/31MAY18}), and a client addressing it
      * encodes it {@code %2F}. Tomcat passes that through undecoded, and the firewall lets it by, so that Spring's path
      * matching, which splits the path at its real slashes before decoding each segment, gives the id whole to the
-     * handler, and the security chains match the same segments (ADR 120). Everything else the firewall refuses stays
+     * handler, and the security chains match the same segments (ADR 117). Everything else the firewall refuses stays
      * refused: an encoded {@code .}, {@code %} or {@code \}, {@code //}, {@code ;}.
      */
     @Bean

@@ -18,7 +18,7 @@ import vigil.server.testing.TestServer;
  * Forces write their references with a slash and a space ({@code CAD 1234/31MAY18}); the engine takes any id, and each
  * read addressed by one must find it, its slash sent as {@code %2F} as a client encodes a path segment. Tomcat and
  * Spring Security's firewall refused every such address 400 "malformed": an incident created under the force's own
- * reference could never be read, nor its page opened (ADR 120).
+ * reference could never be read, nor its page opened (ADR 117).
  */
 class AnIdWrittenAsAForceWritesItIsReadBackByIt {
 

@@ -75,7 +75,7 @@ class EveryRefusalOnEveryPathIsAProblemWithTheHeaders {
         return Stream.of(
                 Arguments.of("a NUL in the address", "GET /api/units%00 HTTP/1.0", List.of(), 400),
                 Arguments.of("an encoded backslash", "GET /api/calls/back%5Cslash HTTP/1.0", List.of(), 400),
-                Arguments.of("an encoded slash, the id's own (ADR 120): no such call", "GET /api/calls/a%2Fb HTTP/1.0",
+                Arguments.of("an encoded slash, the id's own (ADR 117): no such call", "GET /api/calls/a%2Fb HTTP/1.0",
                         List.of("LOGIN"), 404),
                 Arguments.of("an encoded percent", "GET /api/calls/a%25b HTTP/1.0", List.of("LOGIN"), 400),
                 Arguments.of("encoded slashes climbing out of the open stylesheets", "GET /css/..%2F..%2Fapi%2Funits"
