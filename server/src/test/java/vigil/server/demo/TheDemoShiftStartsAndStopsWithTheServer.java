@@ -86,7 +86,7 @@ class TheDemoShiftStartsAndStopsWithTheServer {
 
         assertThat(p.exitValue()).isEqualTo(2);
         assertThat(err.lines().toList()).singleElement().asString()
-                .startsWith("vigil: VIGIL_DEMO_MODEL " + model + ": ").contains("speedKmh");
+                .startsWith("vigil: VIGIL_DEMO_MODEL: " + model + ": ").contains("speedKmh");
     }
 
     @ParameterizedTest(name = "serve {0}")

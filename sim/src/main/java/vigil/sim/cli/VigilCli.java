@@ -1,6 +1,8 @@
 package vigil.sim.cli;
 
 import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -46,6 +48,12 @@ import vigil.sim.model.ModelReader;
         description = "Vigil: police command and control that never lets a call go quiet.")
 public final class VigilCli implements Callable<Integer> {
     public static final int INVALID_INPUT = 2;
+    /** The run failed for a reason other than its input: its output could not be written, or a fault of Vigil's. */
+    public static final int FAILED = 1;
+    private static final String OUTPUT_LOST = "vigil: the output could not be written (a full disk, or its reader "
+            + "stopped reading): what was printed is incomplete";
+    /** How many events replay writes between looks at whether stdout still takes them. */
+    private static final int LINES_BETWEEN_CHECKS = 4096;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -58,8 +66,10 @@ public final class VigilCli implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out,
-                        StandardCharsets.UTF_8), 1 << 16), false),
+        // Straight to file descriptor 1, not through System.out: a PrintStream hides a failed write (a full disk)
+        // even from checkError() of a writer over it, and the exit code must tell.
+        System.exit(execute(args, new PrintWriter(new BufferedWriter(new OutputStreamWriter(
+                        new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16), false),
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
     }
 
@@ -78,6 +88,11 @@ public final class VigilCli implements Callable<Integer> {
             if (t instanceof UncheckedIOException u) {
                 t = u.getCause();
             }
+            if (t instanceof OutputLost) {
+                err.println(OUTPUT_LOST);
+                err.flush();
+                return FAILED;
+            }
             if (t instanceof Overloaded o) {
                 err.println("vigil: " + o.getMessage());
                 err.flush();
@@ -90,7 +105,7 @@ public final class VigilCli implements Callable<Integer> {
             }
             err.println("vigil: internal error: " + t + " (please report it)");
             err.flush();
-            return 1;
+            return FAILED;
         });
         int code;
         try {
@@ -98,10 +113,22 @@ public final class VigilCli implements Callable<Integer> {
         } catch (OutOfMemoryError e) {
             err.println("vigil: out of memory; give Java a larger heap, e.g. JAVA_TOOL_OPTIONS=-Xmx4g");
             err.flush();
-            return 1;
+            return FAILED;
         }
         out.flush();
+        if (code == 0 && out.checkError()) {
+            err.println(OUTPUT_LOST);
+            err.flush();
+            return FAILED;
+        }
         return code;
+    }
+
+    /** Stdout no longer takes what is printed: stop rather than compute what nobody will read. */
+    private static final class OutputLost extends RuntimeException {
+        OutputLost() {
+            super(null, null, false, false);
+        }
     }
 
     @Command(name = "replay", mixinStandardHelpOptions = true,
@@ -119,7 +146,13 @@ public final class VigilCli implements Callable<Integer> {
             // stream out as the engine records them, never held as one block.
             Scenario scenario = ScenarioReader.read(file);
             PrintWriter out = spec.commandLine().getOut();
-            Replay.run(scenario, r -> out.append(EventJson.line(r)).append('\n'));
+            long[] lines = {0};
+            Replay.run(scenario, r -> {
+                out.append(EventJson.line(r)).append('\n');
+                if (++lines[0] % LINES_BETWEEN_CHECKS == 0 && out.checkError()) {
+                    throw new OutputLost();
+                }
+            });
             out.flush();
             return 0;
         }

@@ -1,5 +1,6 @@
 package vigil.sim.json;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -13,6 +14,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import vigil.core.Span;
@@ -228,10 +231,27 @@ public final class Fields {
         return at;
     }
 
+    /**
+     * ISO-8601 lets the smallest part of a duration carry a fraction ({@code PT0.75H}, {@code PT12.5M}); java.time
+     * takes one on seconds alone, so such a last hour or minute part is said in seconds ({@code PT2700S}), exactly.
+     */
+    static String fractionInSeconds(String s) {
+        Matcher m = FRACTION_OF_HOURS_OR_MINUTES.matcher(s.trim());
+        if (!m.matches()) {
+            return s;
+        }
+        BigDecimal seconds = new BigDecimal(m.group(2).replace(',', '.'))
+                .multiply(BigDecimal.valueOf(m.group(3).equals("H") ? 3600 : 60));
+        return m.group(1) + seconds.toPlainString() + "S";
+    }
+
+    private static final Pattern FRACTION_OF_HOURS_OR_MINUTES =
+            Pattern.compile("(P[0-9YMWD]*T(?:[0-9]+H)?)([0-9]+[.,][0-9]+)([HM])");
+
     private Span checkedSpan(String name, String s) {
         Span span;
         try {
-            span = Span.parse(s);
+            span = Span.parse(fractionInSeconds(s));
         } catch (DateTimeParseException e) {
             if (isNegated(s)) {
                 throw invalid(name, "is \"" + s + "\", a negative duration (give a length of time such as PT45M)");
@@ -277,7 +297,7 @@ public final class Fields {
             return false;
         }
         try {
-            Span.parse(t.substring(1));
+            Span.parse(fractionInSeconds(t.substring(1)));
             return true;
         } catch (DateTimeParseException e) {
             return false;

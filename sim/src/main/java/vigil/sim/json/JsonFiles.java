@@ -21,21 +21,21 @@ public final class JsonFiles {
 
     public static String read(Path file) {
         if (Files.isDirectory(file)) {
-            throw new InvalidInput(file + ": is a folder, not a file");
+            throw InvalidInput.ofFile(file, "is a folder, not a file");
         }
         String text;
         try {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
-            throw new InvalidInput(file + ": no such file");
+            throw InvalidInput.ofFile(file, "no such file");
         } catch (AccessDeniedException e) {
-            throw new InvalidInput(file + ": cannot be read (permission denied)");
+            throw InvalidInput.ofFile(file, "cannot be read (permission denied)");
         } catch (CharacterCodingException e) {
-            throw new InvalidInput(file + ": is not UTF-8 text");
+            throw InvalidInput.ofFile(file, "is not UTF-8 text");
         } catch (IOException e) {
-            throw new InvalidInput(file + ": cannot be read (" + e.getMessage() + ")");
+            throw InvalidInput.ofFile(file, "cannot be read (" + e.getMessage() + ")");
         } catch (OutOfMemoryError e) {
-            throw new InvalidInput(file + ": is too large to read into memory");
+            throw InvalidInput.ofFile(file, "is too large to read into memory");
         }
         // A byte-order mark some editors write is not part of the JSON.
         return text.startsWith("\uFEFF") ? text.substring(1) : text;

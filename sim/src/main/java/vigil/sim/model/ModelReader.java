@@ -20,8 +20,8 @@ import vigil.core.Policy;
 import vigil.core.Span;
 import vigil.core.engine.Travel;
 import vigil.sim.json.Fields;
-import vigil.sim.json.JsonFiles;
 import vigil.sim.json.InvalidInput;
+import vigil.sim.json.JsonFiles;
 import vigil.sim.scenario.PolicyReader;
 
 /**
@@ -41,8 +41,13 @@ public final class ModelReader {
 
     private ModelReader() {}
 
+    /** Reads {@code file}; what is wrong with it names the file, as a scenario's lines do. */
     public static Model read(Path file) {
-        return parse(JsonFiles.read(file));
+        try {
+            return parse(JsonFiles.read(file));
+        } catch (InvalidInput e) {
+            throw e.in(file);
+        }
     }
 
     public static Model parse(String text) {

@@ -59,6 +59,9 @@ import vigil.core.Recorded;
 public final class Daris {
     /** The BCU of an incident created with none, and with no BCU on the call handler who created it. */
     public static final String NO_BCU = "-";
+    /** byBcu's order (extensions.md): {@code -} first, then by name, even a name that sorts before the dash. */
+    private static final Comparator<String> BCU_ORDER =
+            Comparator.comparing((String bcu) -> !bcu.equals(NO_BCU)).thenComparing(Comparator.naturalOrder());
 
     private final Policy policy;
     private final IncidentLedger incidents;
@@ -416,7 +419,7 @@ public final class Daris {
         long t = Nanos.of(to);
 
         Map<Grade, Tally> byGrade = new EnumMap<>(Grade.class);
-        Map<String, Map<Grade, Tally>> byBcu = new TreeMap<>();
+        Map<String, Map<Grade, Tally>> byBcu = new TreeMap<>(BCU_ORDER);
         List<Report.DelayedAttendance> delayed = new ArrayList<>();
         long incidentCount = 0;
         boolean compliance = parts.contains(Report.Part.RESPONSE_TIMES);
@@ -463,7 +466,7 @@ public final class Daris {
 
         Map<Grade, Report.Compliance> gradeFigures = new EnumMap<>(Grade.class);
         byGrade.forEach((g, tally) -> gradeFigures.put(g, tally.compliance()));
-        Map<String, Map<Grade, Report.Compliance>> bcuFigures = new TreeMap<>();
+        Map<String, Map<Grade, Report.Compliance>> bcuFigures = new TreeMap<>(BCU_ORDER);
         byBcu.forEach((b, grades) -> {
             Map<Grade, Report.Compliance> m = new EnumMap<>(Grade.class);
             grades.forEach((g, tally) -> m.put(g, tally.compliance()));

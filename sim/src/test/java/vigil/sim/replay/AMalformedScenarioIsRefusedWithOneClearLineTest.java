@@ -65,6 +65,11 @@ class AMalformedScenarioIsRefusedWithOneClearLineTest {
             // "a field the command does not have": a misspelt optional field never passes silently.
             Map.entry("misspelt-optional-field.json", List.of("step 0", "\"requiredGrde\"", "RequestScheme")),
             Map.entry("misspelt-nested-field.json", List.of("step 1", "location", "\"lng\"")),
+            // The same outside the steps: the room and the file's own fields are read as strictly.
+            Map.entry("misspelt-policy-key.json", List.of("scenario", "\"polcy\"", "policy")),
+            Map.entry("misspelt-staff-field.json", List.of("staff[1]", "\"bcuu\"", "bcu")),
+            Map.entry("misspelt-unit-field.json", List.of("units[0]", "\"locaton\"", "location")),
+            Map.entry("misspelt-unit-location-field.json", List.of("units[0]", "location", "\"lng\"")),
             Map.entry("negative-duration.json", List.of("\"S\"", "-PT45M", "negative")),
             Map.entry("staff-before-they-are-added.json", List.of("step 0", "\"by\"", "ch2")));
 

@@ -44,6 +44,20 @@ class AnIncidentsBcuIsItsOwnElseItsCallHandlers {
     }
 
     @Test
+    void noBcuComesFirstEvenBeforeANameThatSortsBeforeTheDash() {
+        Reports.Shift odd = Reports.day("09:00", "12:00",
+                step("10:00", "ch1", "RecordCall", "callId", "C1"),
+                step("10:00", "ch1", "CreateIncident", "incidentId", "CAD-1", "callId", "C1", "grade", "I", "bcu", "#2"),
+                step("10:01", "ch1", "RecordCall", "callId", "C2"),
+                step("10:01", "ch1", "CreateIncident", "incidentId", "CAD-2", "callId", "C2", "grade", "I"),
+                step("10:02", "ch1", "RecordCall", "callId", "C3"),
+                step("10:02", "ch1", "CreateIncident", "incidentId", "CAD-3", "callId", "C3", "grade", "I", "bcu", "+1"));
+
+        assertThat(List.copyOf(odd.report().at("/responseTimes/byBcu").propertyNames()))
+                .containsExactly("-", "#2", "+1");
+    }
+
+    @Test
     void aBcuFilterKeepsThatBcusIncidentsAndTheCallsThatBecameThem() {
         JsonNode report = shift.report(at("09:00"), at("12:00"), Filter.bcu("SE"));
         assertMeets(report, """

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,7 +15,7 @@ import vigil.sim.cli.VigilCli;
 
 /**
  * {@code ./vigil simulate} refuses a file that is not a valid model: exit 2, nothing on stdout, one line on stderr
- * that names the field.
+ * that names the field, and the file as replay's and report's lines do (extensions.md).
  */
 class AMalformedModelIsRefusedNamingTheField {
     @TempDir
@@ -52,6 +53,21 @@ class AMalformedModelIsRefusedNamingTheField {
         assertThat(exit).as(story + ": " + err).isEqualTo(2);
         assertThat(out.toString()).isEmpty();
         assertThat(err.toString().lines().toList()).as(story).hasSize(1);
-        assertThat(err.toString()).as(story).contains(field);
+        assertThat(err.toString()).as(story).contains(field).startsWith("vigil: " + file + ": ");
+    }
+
+    @Test
+    void aModelFileThatIsNotThereIsNamedOnce() {
+        Path file = dir.resolve("no-such-model.json");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit;
+        try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
+            exit = VigilCli.execute(new String[] {"simulate", file.toString()}, o, e);
+        }
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).isEqualTo("vigil: " + file + ": no such file" + System.lineSeparator());
     }
 }
