@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 import tools.jackson.databind.JsonNode;
 import vigil.core.Span;
 
@@ -57,6 +58,37 @@ public final class Fields {
             child.refuseUnasked(owner);
         }
     }
+
+    /**
+     * Refuses a field the reader never asked for when its name is a slip of the keyboard from one it did ask for, or
+     * from {@code alsoKnown} ({@code polcy}, {@code untl}, {@code callsign}): such a field must not pass silently. Any
+     * other name ({@code description}, {@code $schema}, a note of the file's author) is not the contract's and is
+     * left alone, so that a file another tool annotated still runs. Here and in the objects read from here.
+     */
+    public void refuseMisspelt(String owner, String... alsoKnown) {
+        List<String> known = new ArrayList<>(asked);
+        known.addAll(Arrays.asList(alsoKnown));
+        for (String n : names()) {
+            if (known.contains(n)) {
+                continue;
+            }
+            for (String k : known) {
+                int edits = SLIP.apply(lower(n), lower(k));
+                if (edits >= 0 && edits <= (k.length() < 5 ? 1 : 2)) {
+                    throw invalid(n, "is not a field of " + owner + ": is it \"" + k + "\" misspelt?");
+                }
+            }
+        }
+        for (Fields child : children) {
+            child.refuseMisspelt(owner);
+        }
+    }
+
+    /**
+     * A slip: one edit (a letter left out, doubled or mistyped; case aside) from a short name, two from a longer one.
+     * Further apart is another name, not a slip: {@code id} and {@code tz} are not.
+     */
+    private static final LevenshteinDistance SLIP = new LevenshteinDistance(2);
 
     public String where() {
         return where;

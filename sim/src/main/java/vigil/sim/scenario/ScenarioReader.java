@@ -54,8 +54,6 @@ public final class ScenarioReader {
         if (until.isBefore(start)) {
             throw f.invalid("until", "is before \"start\"");
         }
-        // A misspelt field must not pass silently here either: "polcy" would run the file under the default policy.
-        f.onlyKnown(List.of("name", "start", "until", "policy", "staff", "units", "steps"));
         Policy policy = PolicyReader.read(f.optionalObject("policy"));
 
         Map<String, Actor> actors = new HashMap<>();
@@ -70,7 +68,7 @@ public final class ScenarioReader {
                 throw s.invalid("id", "\"" + id + "\" is used twice");
             }
             Roster.StaffMember m = new Roster.StaffMember(id, role, s.optionalText("bcu"));
-            s.refuseUnasked("a member of staff");
+            s.refuseMisspelt("a member of staff");
             staff.add(m);
             actors.put(id, m.actor());
         }
@@ -83,12 +81,14 @@ public final class ScenarioReader {
                 throw u.invalid("id", "\"" + id + "\" is used twice");
             }
             units.add(new Roster.UnitSpec(id, u.optionalText("callSign"), u.optionalText("bcu"), location(u)));
-            u.refuseUnasked("a unit");
+            u.refuseMisspelt("a unit");
             actors.put(id, Actor.unit(id));
         }
         if (!header.hasArray()) {
             f.array("steps", true); // says what is wrong: missing, or not an array
         }
+        // A misspelt field must not pass silently here either: "polcy" would run the file under the default policy.
+        f.refuseMisspelt("the scenario", "steps");
 
         Steps steps = new Steps(start, until, actors);
         JsonStream.forEachElement(source, "steps", steps::read);

@@ -14,6 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The contract: "A file that is not a valid scenario (bad JSON, unknown command name, missing required field, a field
@@ -22,6 +24,7 @@ import tools.jackson.databind.JsonNode;
  */
 class AMalformedScenarioIsRefusedWithOneClearLineTest {
     static final int INVALID_INPUT = 2;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** Each file in resources/malformed, and what its one line on stderr must say. */
     private static final Map<String, List<String>> MUST_SAY = Map.ofEntries(
@@ -69,7 +72,7 @@ class AMalformedScenarioIsRefusedWithOneClearLineTest {
             Map.entry("misspelt-policy-key.json", List.of("scenario", "\"polcy\"", "policy")),
             Map.entry("misspelt-staff-field.json", List.of("staff[1]", "\"bcuu\"", "bcu")),
             Map.entry("misspelt-unit-field.json", List.of("units[0]", "\"locaton\"", "location")),
-            Map.entry("misspelt-unit-location-field.json", List.of("units[0]", "location", "\"lng\"")),
+            Map.entry("misspelt-unit-location-field.json", List.of("units[0]", "location", "\"latt\"", "\"lat\"")),
             Map.entry("negative-duration.json", List.of("\"S\"", "-PT45M", "negative")),
             Map.entry("staff-before-they-are-added.json", List.of("step 0", "\"by\"", "ch2")));
 
@@ -97,6 +100,29 @@ class AMalformedScenarioIsRefusedWithOneClearLineTest {
                     .containsExactlyInAnyOrderElementsOf(MUST_SAY.keySet());
         }
         assertThat(MUST_SAY).hasSizeGreaterThanOrEqualTo(12);
+    }
+
+    /**
+     * Outside the steps, only a slip of the keyboard from a known field is refused ({@code polcy}, {@code bcuu}): a
+     * field no reader knows that is no such slip is a note another tool or the author added, and is left alone.
+     */
+    @Test
+    void notesBesideTheFieldsChangeNothing(@TempDir Path dir) throws IOException {
+        Path plain = CliRun.resourceDir("scenarios").resolve("2018-divert-handled.json");
+        ObjectNode noted = (ObjectNode) JSON.readTree(plain.toFile());
+        noted.put("description", "the night of 31 May 2018, handled as the reforms ask");
+        noted.put("$schema", "https://example.org/vigil-scenario.json");
+        ((ObjectNode) noted.get("staff").get(0)).put("name", "PC Example");
+        ((ObjectNode) noted.get("units").get(0)).put("type", "IRV");
+        Path annotated = dir.resolve("annotated.json");
+        JSON.writeValue(annotated.toFile(), noted);
+
+        CliRun withNotes = CliRun.replay(annotated);
+        CliRun without = CliRun.replay(plain);
+
+        assertThat(withNotes.exit()).as("%s", withNotes).isZero();
+        assertThat(withNotes.err()).isEmpty();
+        assertThat(withNotes.out()).isEqualTo(without.out()).isNotEmpty();
     }
 
     @Test
