@@ -90,7 +90,8 @@ class ProblemTypes {
             if ((s.is4xxClientError() || s.is5xxServerError()) && Problem.slug(s).equals(name)) {
                 return Optional.of(new Type(name, String.valueOf(s.value()), s.getReasonPhrase(), "HTTP's own"
                         + " status " + s.value() + " (" + s.getReasonPhrase() + "): \"detail\" says what was refused"
-                        + " and why.", s.is5xxServerError() ? "Send the request again later." : "Correct the request."));
+                        + " and why.",
+                        s.is5xxServerError() ? "Send the request again later." : "Correct the request."));
             }
         }
         return Optional.empty();
