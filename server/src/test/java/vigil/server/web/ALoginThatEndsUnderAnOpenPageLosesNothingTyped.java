@@ -1,0 +1,149 @@
+package vigil.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vigil.server.web.Fill.choose;
+import static vigil.server.web.Fill.type;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WindowType;
+import vigil.server.web.browser.Browser;
+import vigil.server.web.browser.CuttableLink;
+
+/**
+ * What a person sees when what they send cannot be done (docs/adr/120, docs/audit-4.md): a login that ended while the
+ * page was open (here: logged out in another window of the same browser, as a timeout or a restart ends it) is said
+ * on the login page, and after logging in again they are back on their page with what they had typed, not sent; a
+ * request that gets no answer is said at once, never swallowed.
+ */
+class ALoginThatEndsUnderAnOpenPageLosesNothingTyped {
+    private static WebRoom room;
+
+    @BeforeAll
+    static void open() {
+        room = WebRoom.open(Map.of());
+    }
+
+    @AfterAll
+    static void close() {
+        room.close();
+    }
+
+    @Test
+    void aCallTypedAsTheLoginEndsComesBackAfterLoggingInAgainAndIsRecordedOnce() {
+        try (Browser b = room.browser("call-handler")) {
+            assertThat(b.driver().getCurrentUrl()).endsWith("/calls/new");
+            type(b, "call-cli", "07700 900555");
+            type(b, "call-address", "7 Ended Lane, London SE1 7EL");
+            type(b, "call-narrative", "Shouting next door, a child crying");
+            logOutInAnotherWindow(b);
+
+            b.find(By.id("record-call")).sendKeys(Keys.ENTER);
+            b.waitUntil(d -> d.getCurrentUrl().contains("/login"));
+            assertThat(b.text(By.id("login-ended"))).contains("Your login has ended");
+            b.check("login-ended");
+
+            b.type("call-handler", Keys.TAB).type(room.password("call-handler"), Keys.ENTER);
+            b.waitUntil(d -> d.getCurrentUrl().endsWith("/calls/new"));
+            b.awaitReady();
+            b.waitUntil(d -> b.text(By.id("notice")).contains("What you had typed is back"));
+            assertThat(value(b, "call-cli")).isEqualTo("07700 900555");
+            assertThat(value(b, "call-address")).isEqualTo("7 Ended Lane, London SE1 7EL");
+            assertThat(value(b, "call-narrative")).isEqualTo("Shouting next door, a child crying");
+            b.waitUntil(d -> b.text(By.id("check")).contains("No scheme and no earlier calls"));
+            assertThat(calls()).as("nothing was recorded while logged out").doesNotContain("7 Ended Lane");
+            b.check("call-typed-back");
+
+            b.find(By.id("record-call")).sendKeys(Keys.ENTER);
+            b.waitUntil(d -> d.getCurrentUrl().contains("/calls/CALL-"));
+            assertThat(calls().split("7 Ended Lane", -1)).as("recorded once").hasSize(2);
+        }
+    }
+
+    @Test
+    void aSchemeRequestSentAsTheLoginEndsComesBackAfterLoggingInAgain() {
+        try (Browser oic = room.browser("oic")) {
+            oic.go("/schemes/new");
+            type(oic, "request-schemeId", "SCH-ENDED");
+            type(oic, "request-address", "Flat 9, 3 Ended Road, London SE1 9EE");
+            type(oic, "request-victimName", "Ms E");
+            choose(oic, "request-contactMethod", "Phone");
+            logOutInAnotherWindow(oic);
+
+            oic.find(By.id("request-submit")).sendKeys(Keys.ENTER);
+            oic.waitUntil(d -> d.getCurrentUrl().contains("/login"));
+            assertThat(oic.text(By.id("login-ended"))).contains("Your login has ended");
+            assertThat(oic.driver().getPageSource()).doesNotContain("Not allowed");
+
+            oic.type("oic", Keys.TAB).type(room.password("oic"), Keys.ENTER);
+            oic.waitUntil(d -> d.getCurrentUrl().endsWith("/schemes/new"));
+            oic.awaitReady();
+            oic.waitUntil(d -> oic.text(By.id("notice")).contains("What you had typed is back"));
+            assertThat(value(oic, "request-schemeId")).isEqualTo("SCH-ENDED");
+            assertThat(value(oic, "request-address")).isEqualTo("Flat 9, 3 Ended Road, London SE1 9EE");
+            assertThat(value(oic, "request-victimName")).isEqualTo("Ms E");
+            assertThat(value(oic, "request-contactMethod")).isEqualTo("PHONE");
+            oic.check("scheme-request-typed-back");
+        }
+    }
+
+    @Test
+    void aBoardWhoseLoginEndedTakesItsPersonToLogInAndBackToTheBoard() {
+        try (Browser b = room.browser("despatcher")) {
+            b.go("/units");
+            logOutInAnotherWindow(b);
+            // The next event makes the page fetch a fragment, which its ended login refuses.
+
+            room.command("despatcher", "{\"do\":\"ReportUnitLocation\",\"unitId\":\"SE-1\","
+                    + "\"location\":{\"lat\":51.49,\"lon\":-0.08}}");
+            b.waitUntil(d -> d.getCurrentUrl().contains("/login"));
+            assertThat(b.text(By.id("login-ended"))).contains("Your login has ended");
+            assertThat(b.driver().getPageSource()).as("no page inside a page").doesNotContain("unit-SE-1");
+
+            b.type("despatcher", Keys.TAB).type(room.password("despatcher"), Keys.ENTER);
+            b.waitUntil(d -> d.getCurrentUrl().endsWith("/units"));
+            b.awaitReady();
+            assertThat(b.text(By.id("notice"))).contains("back where you were");
+        }
+    }
+
+    @Test
+    void aFormSentWhileTheServerCannotBeReachedSaysItWasNotAnswered() {
+        try (CuttableLink link = CuttableLink.to(room.server().base());
+             Browser b = room.browser("call-handler", link.base())) {
+            type(b, "call-cli", "07700 900777");
+            type(b, "call-address", "1 Unreachable Street, London SE1 1UU");
+            b.waitUntil(d -> !b.text(By.id("check")).contains("Enter the number"));
+            link.cut();
+            b.find(By.id("record-call")).sendKeys(Keys.ENTER);
+            b.waitUntil(Duration.ofSeconds(25), d -> b.text(By.id("notice")).contains("No answer"));
+            assertThat(b.text(By.id("notice"))).contains("may or may not have been done");
+            assertThat(value(b, "call-address")).isEqualTo("1 Unreachable Street, London SE1 1UU");
+            link.restore();
+        }
+    }
+
+    /** Logs out in a second tab of the same browser (one session), then comes back to the first. */
+    private static void logOutInAnotherWindow(Browser b) {
+        String first = b.driver().getWindowHandle();
+        b.driver().switchTo().newWindow(WindowType.TAB);
+        b.go("/notices");
+        b.find(By.xpath("//button[normalize-space()='Log out']")).sendKeys(Keys.ENTER);
+        b.waitUntil(d -> d.getCurrentUrl().contains("/login?logout"));
+        b.driver().close();
+        b.driver().switchTo().window(first);
+    }
+
+    private static String value(Browser b, String id) {
+        return b.find(By.id(id)).getAttribute("value");
+    }
+
+    private String calls() {
+        return room.get("call-handler", "/api/events?limit=1000").toString();
+    }
+}
