@@ -19,9 +19,10 @@ import vigil.server.web.browser.CuttableLink;
  * What a person sees when what they send cannot be done (docs/adr/120, docs/audit-4.md): a login that ended while the
  * page was open (here: logged out in another window of the same browser, as a timeout or a restart ends it) is said
  * on the login page, and after logging in again they are back on their page with what they had typed, not sent; a
- * request that gets no answer is said at once, never swallowed.
+ * request that gets no answer is said at once; a refusal is said in words a person reads, even when the form it
+ * belongs to has left its list.
  */
-class ALoginThatEndsUnderAnOpenPageLosesNothingTyped {
+class NothingAPageSendsIsLostInSilence {
     private static WebRoom room;
 
     @BeforeAll
@@ -125,6 +126,52 @@ class ALoginThatEndsUnderAnOpenPageLosesNothingTyped {
             assertThat(b.text(By.id("notice"))).contains("may or may not have been done");
             assertThat(value(b, "call-address")).isEqualTo("1 Unreachable Street, London SE1 1UU");
             link.restore();
+        }
+    }
+
+    @Test
+    void aDecisionSentAfterSomeoneElseMadeItIsRefusedInWordsAboveTheList() {
+        room.incident("CAD-RACE-S", "S", "2 Race Road, London SE1 2RR");
+        room.incident("CAD-RACE-I", "I", "3 Race Road, London SE1 3RR");
+        room.command("despatcher", "{\"do\":\"AssignUnit\",\"incidentId\":\"CAD-RACE-S\",\"unitId\":\"SE-2\"}");
+        room.command("despatcher", "{\"do\":\"DivertUnit\",\"unitId\":\"SE-2\",\"toIncidentId\":\"CAD-RACE-I\","
+                + "\"reason\":\"Immediate: a knife\"}");
+        room.command("controller", "{\"do\":\"ReviewDivert\",\"incidentId\":\"CAD-RACE-S\",\"decision\":\"OVERRIDE\","
+                + "\"note\":\"the S call has a vulnerable caller\"}");
+        room.command("despatcher", "{\"do\":\"ChallengeOverride\",\"incidentId\":\"CAD-RACE-S\","
+                + "\"note\":\"the I call is a knife\"}");
+        try (Browser duty = room.browser("duty-officer")) {
+            assertThat(duty.driver().getCurrentUrl()).endsWith("/challenges");
+            duty.waitUntil(d -> duty.text(By.id("challenge-list")).contains("CAD-RACE-S"));
+            // Another duty officer decides first; this page's list follows, and then this one's press arrives.
+            room.command("duty-officer", "{\"do\":\"ResolveChallenge\",\"incidentId\":\"CAD-RACE-S\","
+                    + "\"decision\":\"UPHOLD_OVERRIDE\",\"note\":\"the override stands\"}");
+            duty.waitUntil(d -> !duty.text(By.id("challenge-list")).contains("CAD-RACE-S"));
+            duty.js("htmx.ajax('POST', '/challenges/CAD-RACE-S', {target: '#challenge-list', swap: 'outerHTML',"
+                    + " values: {decision: 'ALLOW_DIVERT', note: 'let it go'}});");
+            duty.waitUntil(d -> duty.text(By.id("desk-status")).contains("Not done for CAD-RACE-S"));
+            assertThat(duty.find(By.id("desk-status")).getAttribute("role")).isEqualTo("alert");
+            assertThat(duty.text(By.id("desk-status"))).contains("no longer on this list");
+            duty.check("challenge-refused-after-the-list-moved");
+        }
+    }
+
+    @Test
+    void aRoleThatMayNotActIsToldSoInWords() {
+        room.incident("CAD-NOT-MINE", "E", "4 Other Desk Road, London SE1 4OD");
+        try (Browser b = room.browser("call-handler")) {
+            b.go("/units");
+            // Any available unit's row offers the incident (the demo shift may have sent others out).
+            String select = "select[id^='assign-to-']";
+            b.waitUntil(d -> !d.findElements(By.cssSelector(select + " option[value='CAD-NOT-MINE']")).isEmpty());
+            String unit = (String) b.js("var s = document.querySelector(\"" + select + "\"); s.value = 'CAD-NOT-MINE';"
+                    + " return s.id.substring('assign-to-'.length);");
+            String row = "#unit-" + unit + " .message.bad";
+            b.find(By.xpath("//button[normalize-space()='Assign " + unit + "']")).sendKeys(Keys.ENTER);
+            b.waitUntil(d -> !d.findElements(By.cssSelector(row)).isEmpty());
+            assertThat(b.text(By.cssSelector(row)))
+                    .isEqualTo("Your role may not do this, so nothing was recorded. It is another desk's work.")
+                    .doesNotContain("CALL_HANDLER", "AssignUnit");
         }
     }
 
