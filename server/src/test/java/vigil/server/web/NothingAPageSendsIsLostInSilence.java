@@ -175,6 +175,28 @@ class NothingAPageSendsIsLostInSilence {
         }
     }
 
+    @Test
+    void aFormWhosePageIsOutOfDateAfterLoggingInAgainElsewhereSaysItWasNotDone() {
+        try (Browser b = room.browser("call-handler")) {
+            type(b, "call-address", "6 Stale Token Road, London SE1 6ST");
+            // In another window of the same browser: logged out and in again, so this page's CSRF token is stale.
+            String first = b.driver().getWindowHandle();
+            b.driver().switchTo().newWindow(WindowType.TAB);
+            b.go("/notices");
+            b.find(By.xpath("//button[normalize-space()='Log out']")).sendKeys(Keys.ENTER);
+            b.waitUntil(d -> d.getCurrentUrl().contains("/login?logout"));
+            b.type("call-handler", Keys.TAB).type(room.password("call-handler"), Keys.ENTER);
+            b.waitUntil(d -> !d.getCurrentUrl().contains("/login"));
+            b.driver().close();
+            b.driver().switchTo().window(first);
+
+            b.find(By.id("record-call")).sendKeys(Keys.ENTER);
+            b.waitUntil(d -> b.text(By.id("notice")).contains("That was not done"));
+            assertThat(b.text(By.id("notice"))).contains("403");
+            assertThat(value(b, "call-address")).isEqualTo("6 Stale Token Road, London SE1 6ST");
+        }
+    }
+
     /** Logs out in a second tab of the same browser (one session), then comes back to the first. */
     private static void logOutInAnotherWindow(Browser b) {
         String first = b.driver().getWindowHandle();
