@@ -197,6 +197,26 @@ class NothingAPageSendsIsLostInSilence {
         }
     }
 
+    @Test
+    void aDespatcherRelaysACrewsRadioFromTheIncidentPage() {
+        // A unit outside the demo shift's crews, so no simulated crew answers for it.
+        room.command("admin", "{\"do\":\"AddUnit\",\"unitId\":\"XR-1\",\"callSign\":\"XR1\",\"bcu\":\"SE\","
+                + "\"location\":{\"lat\":51.50,\"lon\":-0.09}}");
+        room.incident("CAD-RADIO", "S", "8 Radio Road, London SE1 8RR");
+        room.command("despatcher", "{\"do\":\"AssignUnit\",\"incidentId\":\"CAD-RADIO\",\"unitId\":\"XR-1\"}");
+        try (Browser b = room.browser("despatcher")) {
+            b.go("/incidents/CAD-RADIO");
+            b.find(By.xpath("//button[normalize-space()='XR-1 acknowledged']")).sendKeys(Keys.ENTER);
+            b.waitUntil(d -> b.text(By.id("crew-status")).contains("XR-1 acknowledged."));
+            b.find(By.xpath("//button[normalize-space()='XR-1 at the scene']")).sendKeys(Keys.ENTER);
+            b.waitUntil(d -> b.text(By.id("crew-status")).contains("XR-1 recorded at the scene."));
+            b.waitUntil(d -> b.text(By.id("summary")).contains("AT SCENE"));
+            b.check("incident-crew-relayed");
+            assertThat(room.get("despatcher", "/api/incidents/CAD-RADIO").path("state").asString())
+                    .isEqualTo("ATTENDED");
+        }
+    }
+
     /** Logs out in a second tab of the same browser (one session), then comes back to the first. */
     private static void logOutInAnotherWindow(Browser b) {
         String first = b.driver().getWindowHandle();
