@@ -52,9 +52,22 @@
     return values;
   }
 
+  /** What is typed in the form being filled in (the one with the focus, else the first with anything typed). */
+  function pageValues() {
+    var active = document.activeElement && document.activeElement.closest
+      ? document.activeElement.closest('form') : null;
+    var forms = (active ? [active] : []).concat(Array.prototype.slice.call(document.forms));
+    for (var i = 0; i < forms.length; i++) {
+      if ((forms[i].method || '').toLowerCase() !== 'post') { continue; }
+      var v = typed(forms[i]);
+      if (Object.keys(v).some(function (k) { return v[k] && v[k] !== true; })) { return v; }
+    }
+    return null;
+  }
+
   function loginEnded(values) {
     sessionStorage.setItem(RETURN, JSON.stringify({
-      path: location.pathname + location.search, me: meNow, values: values || null, viaLogin: false
+      path: location.pathname + location.search, me: meNow, values: values || pageValues(), viaLogin: false
     }));
     location.assign('/login?ended');
   }

@@ -185,13 +185,7 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /**
-     * A page asked for without a login (docs/adr/120): the login page, saying the login has ended when the browser
-     * brought a session that no longer exists (timed out, logged out, a restart). A page's own background request
-     * (htmx, live.js's fetches: {@code HX-Request}) is answered 401, never redirected: a redirect would be followed
-     * and the login page swapped into the page as if it were the fragment asked for. The page's script then takes its
-     * person to log in and back.
-     */
+    /** The page to go back to after logging in: a page the browser navigated to, never a fragment or a form's answer. */
     private static HttpSessionRequestCache pagesOnly() {
         HttpSessionRequestCache cache = new HttpSessionRequestCache();
         cache.setRequestMatcher(req -> "GET".equals(req.getMethod()) && req.getHeader("HX-Request") == null
@@ -199,6 +193,13 @@ class SecurityConfiguration {
         return cache;
     }
 
+    /**
+     * A page asked for without a login (docs/adr/120): the login page, saying the login has ended when the browser
+     * brought a session that no longer exists (timed out, logged out, a restart). A page's own background request
+     * (htmx, live.js's fetches: {@code HX-Request}) is answered 401, never redirected: a redirect would be followed
+     * and the login page swapped into the page as if it were the fragment asked for. The page's script then takes its
+     * person to log in and back.
+     */
     private static AuthenticationEntryPoint loginAgain(ProblemWriter problems) {
         LoginUrlAuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
         LoginUrlAuthenticationEntryPoint ended = new LoginUrlAuthenticationEntryPoint("/login?ended");
@@ -216,15 +217,18 @@ class SecurityConfiguration {
     /**
      * A form sent after its login ended fails the CSRF check (the token was the ended session's): that is a login to
      * make again, not a refusal. A browser's form goes to the login page saying so; a page's htmx request gets 401 (as
-     * {@link #loginAgain}); with a login, or from anyone else, the refusal stands.
+     * {@link #loginAgain}); with a login, from anyone else, or the login form itself (nothing was sent but the login
+     * to make), the refusal stands (docs/adr/110).
      */
     private static AccessDeniedHandler loggedOutOr(ProblemWriter problems, AccessDeniedHandler refusal) {
         return (req, res, e) -> {
             Authentication who = SecurityContextHolder.getContext().getAuthentication();
             boolean loggedIn = who != null && who.isAuthenticated() && !(who instanceof AnonymousAuthenticationToken);
-            if (e instanceof CsrfException && !loggedIn && req.getHeader("HX-Request") != null) {
+            boolean ended = e instanceof CsrfException && !loggedIn
+                    && !req.getRequestURI().equals(req.getContextPath() + "/login");
+            if (ended && req.getHeader("HX-Request") != null) {
                 loginEnded(req, res, problems);
-            } else if (e instanceof CsrfException && !loggedIn && ProblemWriter.asksForAPage(req)) {
+            } else if (ended && ProblemWriter.asksForAPage(req)) {
                 res.setStatus(303);
                 res.setHeader("Location", req.getContextPath() + "/login?ended");
             } else {

@@ -114,6 +114,25 @@ class NothingAPageSendsIsLostInSilence {
     }
 
     @Test
+    void aRegradeHalfTypedWhenTheLoginEndsComesBackAfterLoggingInAgain() {
+        room.incident("CAD-HALF", "E", "9 Half Road, London SE1 9HH");
+        try (Browser b = room.browser("despatcher")) {
+            b.go("/incidents/CAD-HALF");
+            type(b, "regrade-reason", "caller now says he has a knife");
+            logOutInAnotherWindow(b);
+            // The incident changes: the page's live fragment is asked for again, and the ended login refuses it.
+            room.command("call-handler", "{\"do\":\"RecordCall\",\"callId\":\"C-HALF-2\","
+                    + "\"address\":\"9 Half Road, London SE1 9HH\"}");
+            room.command("call-handler", "{\"do\":\"LinkCall\",\"callId\":\"C-HALF-2\",\"incidentId\":\"CAD-HALF\"}");
+            b.waitUntil(d -> d.getCurrentUrl().contains("/login"));
+            b.type("despatcher", Keys.TAB).type(room.password("despatcher"), Keys.ENTER);
+            b.waitUntil(d -> d.getCurrentUrl().endsWith("/incidents/CAD-HALF"));
+            b.awaitReady();
+            assertThat(value(b, "regrade-reason")).isEqualTo("caller now says he has a knife");
+        }
+    }
+
+    @Test
     void aFormSentWhileTheServerCannotBeReachedSaysItWasNotAnswered() {
         try (CuttableLink link = CuttableLink.to(room.server().base());
              Browser b = room.browser("call-handler", link.base())) {
