@@ -32,6 +32,125 @@
     if (header && token) { e.detail.headers[header] = token; }
   });
 
+  // --- a login that ends under an open page (docs/adr/120) -----------------------------------------------------
+  // A form is noted as it is sent (never a password, nor the CSRF token): if the answer is that the login has ended,
+  // its person logs in again and is brought back to the page with what they typed put back, to check and send again.
+  // Any other failure of a page's request is said in the page's notice, never swallowed.
+  var RETURN = 'vigil.return';
+  var meNow = document.querySelector('.me-name');
+  meNow = meNow ? meNow.textContent : null;
+
+  function typed(form) {
+    var values = {};
+    Array.prototype.forEach.call(form.elements, function (el) {
+      var key = el.id || el.name;
+      if (!key || !el.name || el.disabled || /^(hidden|password|submit|button|reset|file|image)$/.test(el.type)) {
+        return;
+      }
+      values[key] = (el.type === 'checkbox' || el.type === 'radio') ? el.checked : el.value;
+    });
+    return values;
+  }
+
+  /** What is typed in the form being filled in (the one with the focus, else the first with anything typed). */
+  function pageValues() {
+    var active = document.activeElement && document.activeElement.closest
+      ? document.activeElement.closest('form') : null;
+    var forms = (active ? [active] : []).concat(Array.prototype.slice.call(document.forms));
+    for (var i = 0; i < forms.length; i++) {
+      if ((forms[i].method || '').toLowerCase() !== 'post') { continue; }
+      var v = typed(forms[i]);
+      if (Object.keys(v).some(function (k) { return v[k] && v[k] !== true; })) { return v; }
+    }
+    return null;
+  }
+
+  function loginEnded(values) {
+    sessionStorage.setItem(RETURN, JSON.stringify({
+      path: location.pathname + location.search, me: meNow, values: values || pageValues(), viaLogin: false
+    }));
+    location.assign('/login?ended');
+  }
+
+  document.addEventListener('submit', function (e) {
+    var form = e.target;
+    var action = form.getAttribute('action') || '';
+    if ((form.method || '').toLowerCase() !== 'post' || /\/log(in|out)$/.test(action)) { return; }
+    sessionStorage.setItem(RETURN, JSON.stringify({
+      path: location.pathname + location.search, me: meNow, values: typed(form), viaLogin: false
+    }));
+  }, true);
+
+  document.addEventListener('htmx:afterRequest', function (e) {
+    var status = e.detail.xhr ? e.detail.xhr.status : 0;
+    if (status === 401) {
+      var sent = sessionStorage.getItem(RETURN);
+      var form = e.detail.elt && e.detail.elt.closest ? e.detail.elt.closest('form') : null;
+      loginEnded(sent ? JSON.parse(sent).values : form ? typed(form) : null);
+    } else if ((e.detail.successful || status === 422) && e.detail.requestConfig
+        && e.detail.requestConfig.verb !== 'get') {
+      sessionStorage.removeItem(RETURN); // answered: what was typed is the page's again
+    }
+  });
+
+  document.addEventListener('htmx:responseError', function (e) {
+    var xhr = e.detail.xhr;
+    if (xhr.status === 401) { return; }
+    var why = '';
+    try { why = JSON.parse(xhr.responseText).detail || ''; } catch (ignored) { /* not a problem: no words */ }
+    say('That was not done: the server answered ' + xhr.status + (xhr.statusText ? ' ' + xhr.statusText : '')
+      + (why ? ' (' + why + ')' : '') + '. What you typed is still here.', 0, 'stale');
+  });
+
+  // A dead network holds a request unanswered rather than failing it; htmx gives up after its timeout (10 s, the
+  // layout's htmx-config), and the person is told, since the request may have reached the server.
+  document.addEventListener('htmx:timeout', function () {
+    say('No answer from the control room within 10 s: what you sent may or may not have been done. What you typed is'
+      + ' still here: check the board before sending it again.', 0, 'stale');
+  });
+
+  document.addEventListener('htmx:sendError', function () {
+    say('That was not done: the control room could not be reached. What you typed is still here: send it again'
+      + ' once this page says Live.', 0, 'stale');
+  });
+
+  (function comeBack() {
+    var saved = sessionStorage.getItem(RETURN);
+    if (!saved) { return; }
+    var r = JSON.parse(saved);
+    if (location.pathname === '/login') {
+      if (/(^|[?&])ended\b/.test(location.search)) {
+        r.viaLogin = true; // the login page was reached because the login ended
+        sessionStorage.setItem(RETURN, JSON.stringify(r));
+      }
+      return;
+    }
+    if (!r.viaLogin || !meNow) { sessionStorage.removeItem(RETURN); return; } // a form answered as usual
+    if (r.me !== meNow) { sessionStorage.removeItem(RETURN); return; } // someone else logged in here
+    if (location.pathname + location.search !== r.path) { location.replace(r.path); return; }
+    sessionStorage.removeItem(RETURN);
+    var restored = 0;
+    Object.keys(r.values || {}).forEach(function (key) {
+      var el = document.getElementById(key) || document.querySelector('[name="' + CSS.escape(key) + '"]');
+      if (!el) { return; }
+      if (el.type === 'checkbox' || el.type === 'radio') { el.checked = r.values[key]; } else { el.value = r.values[key]; }
+      if (r.values[key]) { restored++; }
+    });
+    var first = restored ? document.getElementById(Object.keys(r.values)[0]) : null;
+    if (first) { first.focus(); }
+    // What a field does when it changes (the caller check beside a call: a scheme's banner) is done again, once htmx
+    // has taken the page in.
+    window.addEventListener('load', function () {
+      Object.keys(r.values || {}).forEach(function (key) {
+        var el = document.getElementById(key);
+        if (el && r.values[key]) { el.dispatchEvent(new Event('change', { bubbles: true })); }
+      });
+    });
+    say(restored
+      ? 'You are logged in again. What you had typed is back in the form; it was not sent: check it and send it again.'
+      : 'You are logged in again, back where you were.', 15000);
+  }());
+
   var reloaded = sessionStorage.getItem('vigil.reloaded');
   if (reloaded) {
     sessionStorage.removeItem('vigil.reloaded');
@@ -104,7 +223,7 @@
     setTimeout(function () {
       // A stream refused because the login has gone: the login page, not an endless retry.
       fetch('/api/events?limit=1&after=' + lastSeq, { headers: { 'X-Requested-With': 'XMLHttpRequest' } })
-        .then(function (r) { if (r.status === 401) { location.assign('/login'); } })
+        .then(function (r) { if (r.status === 401) { loginEnded(null); } })
         .catch(function () { /* the server is out of reach: the stream will say so */ })
         .finally(function () { if (!source) { connect(); } });
     }, retryMs);
@@ -195,7 +314,7 @@
     var k = key || src;
     var mine = generation[k] = (generation[k] || 0) + 1;
     fetch(src, { headers: { 'HX-Request': 'true' } }).then(function (r) {
-      if (r.status === 401) { location.assign('/login'); return null; }
+      if (r.status === 401) { loginEnded(null); return null; }
       return r.ok ? r.text() : null;
     }).then(function (html) {
       if (html === null || generation[k] !== mine) { return; } // a newer answer is on its way

@@ -1,6 +1,8 @@
 package vigil.server.staff;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -12,21 +14,26 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -194,11 +201,73 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 // The web UI's own login page (its form posts back to /login), and its problem page for a refusal.
                 .formLogin(f -> f.loginPage("/login").permitAll())
-                .exceptionHandling(x -> x.accessDeniedHandler(
-                        new RequestMatcherDelegatingAccessDeniedHandler(byClient, denied(problems))))
+                .exceptionHandling(x -> x.authenticationEntryPoint(loginAgain(problems))
+                        .accessDeniedHandler(loggedOutOr(problems,
+                                new RequestMatcherDelegatingAccessDeniedHandler(byClient, denied(problems)))))
+                // Only a page the browser navigated to is the one to go back to after logging in, never a fragment
+                // or a form's answer asked for by the page's script.
+                .requestCache(c -> c.requestCache(pagesOnly()))
                 .logout(l -> l.permitAll());
         headers.applyTo(http);
         return http.build();
+    }
+
+    /** The page to go back to after logging in: a page the browser navigated to, never a fragment or a form's answer. */
+    private static HttpSessionRequestCache pagesOnly() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setRequestMatcher(req -> "GET".equals(req.getMethod()) && req.getHeader("HX-Request") == null
+                && !"XMLHttpRequest".equals(req.getHeader("X-Requested-With")) && ProblemWriter.asksForAPage(req));
+        return cache;
+    }
+
+    /**
+     * A page asked for without a login (docs/adr/120): the login page, saying the login has ended when the browser
+     * brought a session that no longer exists (timed out, logged out, a restart). A page's own background request
+     * (htmx, live.js's fetches: {@code HX-Request}) is answered 401, never redirected: a redirect would be followed
+     * and the login page swapped into the page as if it were the fragment asked for. The page's script then takes its
+     * person to log in and back.
+     */
+    private static AuthenticationEntryPoint loginAgain(ProblemWriter problems) {
+        LoginUrlAuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
+        LoginUrlAuthenticationEntryPoint ended = new LoginUrlAuthenticationEntryPoint("/login?ended");
+        return (req, res, e) -> {
+            if (req.getHeader("HX-Request") != null) {
+                loginEnded(req, res, problems);
+            } else if (req.getRequestedSessionId() != null && !req.isRequestedSessionIdValid()) {
+                ended.commence(req, res, e);
+            } else {
+                login.commence(req, res, e);
+            }
+        };
+    }
+
+    /**
+     * A form sent after its login ended fails the CSRF check (the token was the ended session's): that is a login to
+     * make again, not a refusal. A browser's form goes to the login page saying so; a page's htmx request gets 401 (as
+     * {@link #loginAgain}); with a login, from anyone else, or the login form itself (nothing was sent but the login
+     * to make), the refusal stands (docs/adr/110).
+     */
+    private static AccessDeniedHandler loggedOutOr(ProblemWriter problems, AccessDeniedHandler refusal) {
+        return (req, res, e) -> {
+            Authentication who = SecurityContextHolder.getContext().getAuthentication();
+            boolean loggedIn = who != null && who.isAuthenticated() && !(who instanceof AnonymousAuthenticationToken);
+            boolean ended = e instanceof CsrfException && !loggedIn
+                    && !req.getRequestURI().equals(req.getContextPath() + "/login");
+            if (ended && req.getHeader("HX-Request") != null) {
+                loginEnded(req, res, problems);
+            } else if (ended && ProblemWriter.asksForAPage(req)) {
+                res.setStatus(303);
+                res.setHeader("Location", req.getContextPath() + "/login?ended");
+            } else {
+                refusal.handle(req, res, e);
+            }
+        };
+    }
+
+    private static void loginEnded(HttpServletRequest req, HttpServletResponse res, ProblemWriter problems)
+            throws IOException {
+        problems.write(req, res, 401, "unauthenticated", "Not logged in",
+                "your login has ended, so this was not done: log in again");
     }
 
     private static AccessDeniedHandler denied(ProblemWriter problems) {

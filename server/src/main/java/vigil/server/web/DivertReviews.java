@@ -190,9 +190,13 @@ class DivertReviews {
             form.value("note", note).value("decision", decision).refused(a, Set.of("note", "decision"));
             response.setStatus(422);
         }
-        model.addAttribute("items", picture.ask(q -> diverts(q, Set.of("OVERRIDDEN", "OVERRIDE_CHALLENGED"))).value());
+        List<Item> items = picture.ask(q -> diverts(q, Set.of("OVERRIDDEN", "OVERRIDE_CHALLENGED"))).value();
+        model.addAttribute("items", items);
         model.addAttribute("forms", Map.of(id, form));
         model.addAttribute("done", form.done());
+        if (!a.accepted() && items.stream().noneMatch(i -> i.incidentId().equals(id))) {
+            model.addAttribute("missed", Form.missed(id, form)); // its form is gone from the list: said above it
+        }
         return "challenges :: list";
     }
 
@@ -243,9 +247,13 @@ class DivertReviews {
             form.value("note", note).refused(a, Set.of("note"));
             response.setStatus(422);
         }
-        model.addAttribute("tasks", picture.ask(this::tasks).value());
+        List<Task> tasks = picture.ask(this::tasks).value();
+        model.addAttribute("tasks", tasks);
         model.addAttribute("forms", Map.of(id, form));
         model.addAttribute("done", form.done());
+        if (!a.accepted() && tasks.stream().noneMatch(t -> t.row().id().equals(id))) {
+            model.addAttribute("missed", Form.missed(id, form)); // its form is gone from the list: said above it
+        }
         return "reallocations :: list";
     }
 }

@@ -38,6 +38,15 @@ final class Form {
         return this;
     }
 
+    /**
+     * The refusal of a form no longer on its list (another person acted first, the list moved on): said with the id it
+     * was about, above the list, since the form that would carry it is gone.
+     */
+    static String missed(String id, Form form) {
+        return "Not done for " + id + ": " + String.join(" ", form.errors.values())
+                + " It is no longer on this list.";
+    }
+
     Form done(String note) {
         this.done = note;
         return this;

@@ -85,6 +85,7 @@ class IncidentPage {
         model.addAttribute("calls", calls(seen.value().detail()));
         model.addAttribute("regrade", Form.empty());
         model.addAttribute("closing", Form.empty());
+        model.addAttribute("crew", Form.empty());
         return "incident";
     }
 
@@ -101,6 +102,44 @@ class IncidentPage {
         model.addAttribute("id", id);
         model.addAttribute("timeline", timeline(id, request));
         return "incident :: timeline";
+    }
+
+    /** The units committed and what their crews report: a unit's own terminal, or a despatcher relaying the radio. */
+    @GetMapping("/incidents/{id}/crew")
+    String crew(@PathVariable("id") String id, Model model) {
+        model.addAttribute("row", standing(id).value().row());
+        model.addAttribute("crew", Form.empty());
+        return "incident :: crew";
+    }
+
+    private static final Map<String, String> CREW_ACTS = Map.of("acknowledge", "AcknowledgeAssignment",
+            "arrive", "ArriveAtScene", "clear", "ClearUnit");
+    private static final Map<String, String> CREW_DONE = Map.of("acknowledge", " acknowledged.",
+            "arrive", " recorded at the scene.", "clear", " cleared.");
+
+    @PostMapping("/incidents/{id}/crew")
+    String crewReports(@PathVariable("id") String id, @RequestParam(name = "unitId", required = false) String unitId,
+                       @RequestParam(name = "act", required = false) String act, HttpServletRequest request,
+                       HttpServletResponse response, Model model) {
+        Actor me = IncidentBoard.me(request, actors);
+        Form form = Form.empty();
+        String command = act == null ? null : CREW_ACTS.get(act);
+        if (command == null) {
+            form.error("", "Choose what the crew reports: acknowledged, at the scene or cleared.");
+            response.setStatus(422);
+        } else {
+            PageCommands.Answer a = commands.send(me, PageCommands.command(command).text("incidentId", id)
+                    .text("unitId", unitId));
+            if (a.accepted()) {
+                form.done(unitId.trim() + CREW_DONE.get(act));
+            } else {
+                a.errors().forEach((f, m) -> form.error("", m));
+                response.setStatus(422);
+            }
+        }
+        model.addAttribute("row", standing(id).value().row());
+        model.addAttribute("crew", form);
+        return "incident :: crew";
     }
 
     @PostMapping("/incidents/{id}/regrade")

@@ -18,9 +18,11 @@ class LoginPage {
 
     @GetMapping("/login")
     String login(@RequestParam(name = "error", required = false) String error,
-                 @RequestParam(name = "logout", required = false) String logout, Model model) {
+                 @RequestParam(name = "logout", required = false) String logout,
+                 @RequestParam(name = "ended", required = false) String ended, Model model) {
         model.addAttribute("failed", error != null);
         model.addAttribute("loggedOut", logout != null);
+        model.addAttribute("ended", ended != null);
         return "login";
     }
 

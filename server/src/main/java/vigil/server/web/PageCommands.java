@@ -154,6 +154,9 @@ class PageCommands {
         Object reason = props.get("reason");
         if (p.getStatus() == 503) {
             out.put("", "The control room is not answering now; nothing was recorded. Try again in a moment.");
+        } else if ("NOT_PERMITTED".equals(reason)) {
+            // The engine's words name a role and a command ("CALL_HANDLER x may not AssignUnit"): not a person's.
+            out.put("", "Your role may not do this, so nothing was recorded. It is another desk's work.");
         } else if (field != null) {
             Matcher m = FIELD_MESSAGE.matcher(detail);
             // "staffId must be ..." at the field staffId reads "Must be ...": the field is named by its label.
