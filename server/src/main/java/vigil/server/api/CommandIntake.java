@@ -57,6 +57,7 @@ public class CommandIntake {
                             : "must not be given: the server decides commands when they arrive");
                 }
             }
+            refuseLongIds(f);
             decided = ScenarioReader.command(command, actor, "command");
             if (decided instanceof Command.AddStaff a && !StaffAccounts.validUsername(a.staffId())) {
                 // Its account would be refused after the event was recorded: a member no one could log in as.
@@ -73,6 +74,27 @@ public class CommandIntake {
             accounts.follow(d.receipt().events()); // AddStaff creates the account, RemoveStaff disables it
         }
         return Answers.of(outcome, json -> victims.forCaller(actor, "POST /api/commands", json));
+    }
+
+    /** The most characters an id may have here: each must fit in an address (ADR 119). */
+    static final int ID_LIMIT = 256;
+
+    /**
+     * An id (a field named {@code ...Id}, or {@code oic}, a staff id) is read back by its address:
+     * {@code /api/incidents/{id}}, a page's, a redirect's. An address over 8 KB is refused before it is read, so an id
+     * too long to be written in one could be recorded and never found again.
+     */
+    private static void refuseLongIds(Fields f) {
+        for (String name : f.names()) {
+            JsonNode v = f.node().get(name);
+            if ((name.endsWith("Id") || name.equals("oic")) && v.isString()) {
+                int length = v.asString().codePointCount(0, v.asString().length());
+                if (length > ID_LIMIT) {
+                    throw f.invalid(name, "is " + length + " characters long; an id is at most " + ID_LIMIT
+                            + ", so that its address can be written");
+                }
+            }
+        }
     }
 
     /**

@@ -123,6 +123,25 @@ class WhatIsNotACommandIsRefusedAndNothingRecorded {
         }
     }
 
+    /** An id must fit in the address it is read back by (ADR 119): 256 characters, and not one more. */
+    @Test
+    void anIdTooLongForAnAddressIs400AndRecordsNothing() {
+        int before = server.events().size();
+
+        TestServer.Response tooLong = server.command(CALL_HANDLER, Commands.recordCall("C" + "x".repeat(256)));
+        TestServer.Response oic = server.command(CALL_HANDLER, "{\"do\":\"RequestScheme\",\"schemeId\":\"S1\","
+                + "\"oic\":\"" + "o".repeat(300) + "\"}");
+
+        assertProblem(tooLong, 400);
+        assertThat(tooLong.json().get("field").asString()).isEqualTo("callId");
+        assertThat(tooLong.json().get("detail").asString()).contains("257 characters", "at most 256");
+        assertProblem(oic, 400);
+        assertThat(oic.json().get("field").asString()).isEqualTo("oic");
+        assertThat(server.events()).as("the log after ids too long").hasSize(before);
+        TestServer.Response longest = server.command(CALL_HANDLER, Commands.recordCall("x".repeat(256)));
+        assertThat(longest.status()).as(longest.body()).isEqualTo(200);
+    }
+
     @Test
     void anotherContentTypeIs415() {
         int before = server.events().size();
