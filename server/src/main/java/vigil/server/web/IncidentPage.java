@@ -112,10 +112,13 @@ class IncidentPage {
         return "incident :: crew";
     }
 
-    private static final Map<String, String> CREW_ACTS = Map.of("acknowledge", "AcknowledgeAssignment",
-            "arrive", "ArriveAtScene", "clear", "ClearUnit");
-    private static final Map<String, String> CREW_DONE = Map.of("acknowledge", " acknowledged.",
-            "arrive", " recorded at the scene.", "clear", " cleared.");
+    /** What a crew reports: the unit's own command, and what the page says once it is recorded. */
+    private record CrewAct(String command, String done) {}
+
+    private static final Map<String, CrewAct> CREW_ACTS = Map.of(
+            "acknowledge", new CrewAct("AcknowledgeAssignment", " acknowledged."),
+            "arrive", new CrewAct("ArriveAtScene", " recorded at the scene."),
+            "clear", new CrewAct("ClearUnit", " cleared."));
 
     @PostMapping("/incidents/{id}/crew")
     String crewReports(@PathVariable("id") String id, @RequestParam(name = "unitId", required = false) String unitId,
@@ -123,15 +126,15 @@ class IncidentPage {
                        HttpServletResponse response, Model model) {
         Actor me = IncidentBoard.me(request, actors);
         Form form = Form.empty();
-        String command = act == null ? null : CREW_ACTS.get(act);
-        if (command == null) {
+        CrewAct crewAct = act == null ? null : CREW_ACTS.get(act);
+        if (crewAct == null) {
             form.error("", "Choose what the crew reports: acknowledged, at the scene or cleared.");
             response.setStatus(422);
         } else {
-            PageCommands.Answer a = commands.send(me, PageCommands.command(command).text("incidentId", id)
-                    .text("unitId", unitId));
+            PageCommands.Answer a = commands.send(me, PageCommands.command(crewAct.command())
+                    .text("incidentId", id).text("unitId", unitId));
             if (a.accepted()) {
-                form.done(unitId.trim() + CREW_DONE.get(act));
+                form.done(unitId.trim() + crewAct.done());
             } else {
                 a.errors().forEach((f, m) -> form.error("", m));
                 response.setStatus(422);

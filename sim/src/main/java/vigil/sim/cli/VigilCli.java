@@ -89,9 +89,7 @@ public final class VigilCli implements Callable<Integer> {
                 t = u.getCause();
             }
             if (t instanceof OutputLost) {
-                err.println(OUTPUT_LOST);
-                err.flush();
-                return FAILED;
+                return outputLost(err);
             }
             if (t instanceof Overloaded o) {
                 err.println("vigil: " + o.getMessage());
@@ -116,12 +114,13 @@ public final class VigilCli implements Callable<Integer> {
             return FAILED;
         }
         out.flush();
-        if (code == 0 && out.checkError()) {
-            err.println(OUTPUT_LOST);
-            err.flush();
-            return FAILED;
-        }
-        return code;
+        return code == 0 && out.checkError() ? outputLost(err) : code;
+    }
+
+    private static int outputLost(PrintWriter err) {
+        err.println(OUTPUT_LOST);
+        err.flush();
+        return FAILED;
     }
 
     /** Stdout no longer takes what is printed: stop rather than compute what nobody will read. */
