@@ -31,6 +31,8 @@ final class Migrations {
      * marked read and their mail sent, never taken back (docs/adr/080).
      */
     static final List<String> UPDATABLE = List.of("staff_account", "notice_position", "notice", "notice_mail");
+    /** The pages' sessions (docs/adr/121): made, touched and ended by logins, and swept once they expire. */
+    static final List<String> SESSIONS = List.of("spring_session", "spring_session_attributes");
 
     private Migrations() {}
 
@@ -64,6 +66,8 @@ final class Migrations {
             s.execute("revoke all on " + updatable + " from public");
             s.execute("revoke all on " + updatable + " from \"" + appRole + "\"");
             s.execute("grant select, insert, update on " + updatable + " to \"" + appRole + "\"");
+            s.execute("grant select, insert, update, delete on " + String.join(", ", SESSIONS) + " to \""
+                    + appRole + "\"");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot grant the server's role " + appRole + " its rights: "
                     + firstLine(e.getMessage()), e);

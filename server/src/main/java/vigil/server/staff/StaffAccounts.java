@@ -51,7 +51,7 @@ public class StaffAccounts {
      * {@code email}: where notices are mailed, when known.
      */
     public record Account(String username, Role role, String bcu, String unitId, String email, boolean enabled,
-                          boolean hasPassword) {
+                          boolean hasPassword) implements java.io.Serializable {
         public static Account staff(String username, Role role, String bcu, String email) {
             return new Account(username, role, bcu, null, email, true, false);
         }

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -280,6 +282,48 @@ class StaffLogInAsThemselvesAndNoOneElse {
             server.send(server.login().as(HttpRequest.newBuilder(server.base().resolve("/api/staff/ch1")).DELETE(),
                     ADMIN));
             assertThat(withSession(server, session, "GET", "/api/incidents", null, null).status()).isEqualTo(401);
+        }
+    }
+
+    /**
+     * A control room's server restarted mid-shift (an upgrade, a crash) keeps every page's login: the session, its
+     * CSRF token with it, is in the database (ADR 121). A session this build cannot read is a login to make again,
+     * never a failure of every request that brings its cookie.
+     */
+    @Test
+    void aPageLoginOutlivesARestartOfTheServer(@TempDir Path data) throws Exception {
+        SharedPostgres.Db db = SharedPostgres.newDatabase();
+        String session;
+        String token;
+        try (TestServer server = TestServer.startUp(db, data, null).withStaff()) {
+            TestServer.Response page = server.send(HttpRequest.newBuilder(server.base().resolve("/login")).GET());
+            String password = server.login().password("ch1");
+            TestServer.Response in = form(server, cookie(page), "username=ch1&password=" + password + "&_csrf="
+                    + page.body().replaceAll("(?s).*name=\"_csrf\"[^>]*value=\"([^\"]+)\".*", "$1"));
+            assertThat(in.status()).isEqualTo(302);
+            session = cookie(in);
+            token = csrf(server, session);
+            assertThat(withSession(server, session, "GET", "/api/incidents", null, null).status()).isEqualTo(200);
+        }
+
+        try (TestServer again = TestServer.startUp(db, data, null)) {
+            assertThat(withSession(again, session, "GET", "/api/incidents", null, null).status())
+                    .as("the page's login, after the restart").isEqualTo(200);
+            TestServer.Response sent = withSession(again, session, "POST", "/api/commands",
+                    Commands.recordCall("C1"), token);
+            assertThat(sent.status()).as("the page's token, kept with its session: " + sent.body()).isEqualTo(200);
+            assertThat(sent.json().get("events").get(0).get("by").asString()).isEqualTo("ch1");
+        }
+
+        // A build whose classes differ from the one that wrote the session cannot read what it holds.
+        try (Connection c = db.connectAsOwner(); Statement s = c.createStatement()) {
+            s.execute("update spring_session_attributes set attribute_bytes = '\\xaced0005deadbeef'::bytea");
+        }
+        try (TestServer again = TestServer.startUp(db, data, null)) {
+            TestServer.Response board = withSession(again, session, "GET", "/", null, null);
+            assertThat(board.status()).as("a login to make again: " + board.body()).isEqualTo(302);
+            assertThat(board.header("Location")).contains("/login");
+            assertThat(withSession(again, session, "GET", "/api/incidents", null, null).status()).isEqualTo(401);
         }
     }
 
