@@ -1,7 +1,6 @@
 package vigil.core.engine;
 
 import static vigil.core.Role.ADMIN;
-import static vigil.core.Role.DESPATCHER;
 
 import vigil.core.Command.AddStaff;
 import vigil.core.Command.AddUnit;
@@ -25,7 +24,7 @@ final class Administration {
     private Administration() {}
 
     static void addStaff(Decision d, AddStaff c) {
-        if (!d.permitted(ADMIN)) {
+        if (!d.permitted()) {
             return;
         }
         if (c.role() == Role.UNIT) {
@@ -40,7 +39,7 @@ final class Administration {
     }
 
     static void removeStaff(Decision d, RemoveStaff c) {
-        if (!d.permitted(ADMIN)) {
+        if (!d.permitted()) {
             return;
         }
         if (!d.room.staff.containsKey(c.staffId())) {
@@ -58,7 +57,7 @@ final class Administration {
     }
 
     static void addUnit(Decision d, AddUnit c) {
-        if (!d.permitted(ADMIN)) {
+        if (!d.permitted()) {
             return;
         }
         if (d.room.idTaken(c.unitId())) {
@@ -69,7 +68,7 @@ final class Administration {
     }
 
     static void retireUnit(Decision d, RetireUnit c) {
-        if (!d.permitted(ADMIN)) {
+        if (!d.permitted()) {
             return;
         }
         UnitState u = d.unit(c.unitId());
@@ -84,7 +83,7 @@ final class Administration {
     }
 
     static void reportLocation(Decision d, ReportUnitLocation c) {
-        if (!d.permittedForUnit(c.unitId(), DESPATCHER)) {
+        if (!d.permittedForUnit(c.unitId())) {
             return;
         }
         UnitState u = d.unit(c.unitId());

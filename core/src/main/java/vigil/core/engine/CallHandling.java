@@ -1,8 +1,5 @@
 package vigil.core.engine;
 
-import static vigil.core.Role.CALL_HANDLER;
-import static vigil.core.Role.CONTROLLER;
-
 import vigil.core.Command.CreateIncident;
 import vigil.core.Command.LinkCall;
 import vigil.core.Command.RecordCall;
@@ -18,7 +15,7 @@ final class CallHandling {
     private CallHandling() {}
 
     static void recordCall(Decision d, RecordCall c) {
-        if (!d.permitted(CALL_HANDLER)) {
+        if (!d.permitted()) {
             return;
         }
         if (d.room.calls.containsKey(c.callId())) {
@@ -31,7 +28,7 @@ final class CallHandling {
     }
 
     static void createIncident(Decision d, CreateIncident c) {
-        if (!d.permitted(CALL_HANDLER)) {
+        if (!d.permitted()) {
             return;
         }
         if (d.room.incidents.containsKey(c.incidentId())) {
@@ -53,7 +50,7 @@ final class CallHandling {
     }
 
     static void linkCall(Decision d, LinkCall c) {
-        if (!d.permitted(CALL_HANDLER)) {
+        if (!d.permitted()) {
             return;
         }
         CallState call = d.call(c.callId());
@@ -75,7 +72,7 @@ final class CallHandling {
     }
 
     static void regrade(Decision d, Regrade c) {
-        if (!d.permitted(CALL_HANDLER, CONTROLLER)) {
+        if (!d.permitted()) {
             return;
         }
         IncidentState i = d.incident(c.incidentId());

@@ -5,6 +5,7 @@ import java.util.List;
 import vigil.core.Actor;
 import vigil.core.Command;
 import vigil.core.Event;
+import vigil.core.Permissions;
 import vigil.core.Reason;
 import vigil.core.Recorded;
 import vigil.core.Role;
@@ -53,24 +54,20 @@ final class Decision {
         return false;
     }
 
-    /** True when the actor holds one of {@code roles}; otherwise rejects with NOT_PERMITTED. */
-    boolean permitted(Role... roles) {
+    /** True when the actor's role may send this command ({@link Permissions}); otherwise rejects NOT_PERMITTED. */
+    boolean permitted() {
         Role role = by().role();
-        for (Role r : roles) {
-            if (r == role) {
-                return true;
-            }
-        }
-        return reject(Reason.NOT_PERMITTED, role + " " + by().id() + " may not " + command.name());
+        return Permissions.may(role, command.getClass())
+                || reject(Reason.NOT_PERMITTED, role + " " + by().id() + " may not " + command.name());
     }
 
-    /** A unit may act for itself only; otherwise one of {@code staffRoles} may act for it (relaying by radio). */
-    boolean permittedForUnit(String unitId, Role... staffRoles) {
+    /** A unit may act for itself only; otherwise a role {@link #permitted()} may act for it (relaying by radio). */
+    boolean permittedForUnit(String unitId) {
         if (by().role() == Role.UNIT) {
             return by().id().equals(unitId)
                     || reject(Reason.NOT_PERMITTED, "unit " + by().id() + " may not act for unit " + unitId);
         }
-        return permitted(staffRoles);
+        return permitted();
     }
 
     IncidentState incident(String id) {

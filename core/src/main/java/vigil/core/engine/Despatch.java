@@ -1,9 +1,5 @@
 package vigil.core.engine;
 
-import static vigil.core.Role.CONTROLLER;
-import static vigil.core.Role.DESPATCHER;
-import static vigil.core.Role.INSPECTOR;
-
 import java.util.List;
 import vigil.core.Command.AcknowledgeAssignment;
 import vigil.core.Command.ArriveAtScene;
@@ -19,16 +15,13 @@ import vigil.core.Event.UnitAssigned;
 import vigil.core.Event.UnitCleared;
 import vigil.core.Event.UnitStatusChanged;
 import vigil.core.Reason;
-import vigil.core.Role;
 
 /** Despatch: committing units to incidents, their acknowledgement, arrival and clearing, closing incidents. */
 final class Despatch {
-    static final Role[] DESPATCH_ROLES = {DESPATCHER, CONTROLLER, INSPECTOR};
-
     private Despatch() {}
 
     static void assign(Decision d, AssignUnit c) {
-        if (!d.permitted(DESPATCH_ROLES)) {
+        if (!d.permitted()) {
             return;
         }
         IncidentState i = d.incident(c.incidentId());
@@ -63,7 +56,7 @@ final class Despatch {
     }
 
     static void acknowledge(Decision d, AcknowledgeAssignment c) {
-        if (!d.permittedForUnit(c.unitId(), DESPATCHER)) {
+        if (!d.permittedForUnit(c.unitId())) {
             return;
         }
         IncidentState i = d.incident(c.incidentId());
@@ -79,7 +72,7 @@ final class Despatch {
     }
 
     static void arrive(Decision d, ArriveAtScene c) {
-        if (!d.permittedForUnit(c.unitId(), DESPATCHER)) {
+        if (!d.permittedForUnit(c.unitId())) {
             return;
         }
         IncidentState i = d.incident(c.incidentId());
@@ -96,7 +89,7 @@ final class Despatch {
     }
 
     static void clear(Decision d, ClearUnit c) {
-        if (!d.permittedForUnit(c.unitId(), DESPATCH_ROLES)) {
+        if (!d.permittedForUnit(c.unitId())) {
             return;
         }
         IncidentState i = d.incident(c.incidentId());
@@ -108,7 +101,7 @@ final class Despatch {
     }
 
     static void close(Decision d, CloseIncident c) {
-        if (!d.permitted(DESPATCH_ROLES)) {
+        if (!d.permitted()) {
             return;
         }
         IncidentState i = d.incident(c.incidentId());
@@ -122,7 +115,7 @@ final class Despatch {
     }
 
     static void setStatus(Decision d, SetUnitStatus c) {
-        if (!d.permitted(DESPATCH_ROLES)) {
+        if (!d.permitted()) {
             return;
         }
         UnitState u = d.unit(c.unitId());

@@ -1,7 +1,6 @@
 package vigil.core.engine;
 
 import static vigil.core.Role.CONTROLLER;
-import static vigil.core.Role.DESPATCHER;
 import static vigil.core.Role.DUTY_OFFICER;
 import static vigil.core.Role.INSPECTOR;
 import static vigil.core.Role.QA_REVIEWER;
@@ -40,7 +39,7 @@ final class DivertProtocol {
     private DivertProtocol() {}
 
     static void divert(Decision d, DivertUnit c) {
-        if (!d.permitted(Despatch.DESPATCH_ROLES)) {
+        if (!d.permitted()) {
             return;
         }
         UnitState u = d.unit(c.unitId());
@@ -72,7 +71,7 @@ final class DivertProtocol {
     }
 
     static void review(Decision d, ReviewDivert c) {
-        if (!d.permitted(CONTROLLER)) {
+        if (!d.permitted()) {
             return;
         }
         IncidentState i = d.incident(c.incidentId());
@@ -98,7 +97,7 @@ final class DivertProtocol {
     }
 
     static void challenge(Decision d, ChallengeOverride c) {
-        if (!d.permitted(DESPATCHER)) {
+        if (!d.permitted()) {
             return;
         }
         IncidentState i = d.incident(c.incidentId());
@@ -115,7 +114,7 @@ final class DivertProtocol {
     }
 
     static void resolve(Decision d, ResolveChallenge c) {
-        if (!d.permitted(DUTY_OFFICER)) {
+        if (!d.permitted()) {
             return;
         }
         IncidentState i = d.incident(c.incidentId());
@@ -141,7 +140,7 @@ final class DivertProtocol {
     }
 
     static void taskReallocation(Decision d, TaskReallocation c) {
-        if (!d.permitted(INSPECTOR)) {
+        if (!d.permitted()) {
             return;
         }
         IncidentState i = d.incident(c.incidentId());
@@ -156,7 +155,7 @@ final class DivertProtocol {
     }
 
     static void audit(Decision d, RecordDivertAudit c) {
-        if (!d.permitted(QA_REVIEWER)) {
+        if (!d.permitted()) {
             return;
         }
         IncidentState i = d.incident(c.incidentId());
@@ -171,7 +170,7 @@ final class DivertProtocol {
     }
 
     static void urgentReview(Decision d, RequestUrgentReview c) {
-        if (!d.permitted(INSPECTOR, DUTY_OFFICER)) {
+        if (!d.permitted()) {
             return;
         }
         IncidentState i = d.incident(c.incidentId());

@@ -20,7 +20,7 @@ final class Guidance {
     private Guidance() {}
 
     static void publish(Decision d, PublishGuidance c) {
-        if (!d.permitted(ADMIN, DUTY_OFFICER)) {
+        if (!d.permitted()) {
             return;
         }
         if (c.roles().isEmpty() || c.roles().contains(Role.UNIT)) {

@@ -26,7 +26,7 @@ final class SchemeLifecycle {
     private SchemeLifecycle() {}
 
     static void request(Decision d, Command.RequestScheme c) {
-        if (!d.permitted(OIC)) {
+        if (!d.permitted()) {
             return;
         }
         if (d.room.schemes.containsKey(c.schemeId())) {
@@ -38,7 +38,7 @@ final class SchemeLifecycle {
     }
 
     static void activate(Decision d, Command.ActivateScheme c) {
-        if (!d.permitted(RTRD)) {
+        if (!d.permitted()) {
             return;
         }
         SchemeState s = scheme(d, c.schemeId());
@@ -55,7 +55,7 @@ final class SchemeLifecycle {
     }
 
     static void reject(Decision d, Command.RejectScheme c) {
-        if (!d.permitted(RTRD)) {
+        if (!d.permitted()) {
             return;
         }
         SchemeState s = scheme(d, c.schemeId());
@@ -66,7 +66,7 @@ final class SchemeLifecycle {
     }
 
     static void recordContact(Decision d, Command.RecordVictimContact c) {
-        if (!d.permitted(OIC)) {
+        if (!d.permitted()) {
             return;
         }
         SchemeState s = scheme(d, c.schemeId());
@@ -87,7 +87,7 @@ final class SchemeLifecycle {
     }
 
     static void review(Decision d, Command.ReviewScheme c) {
-        if (!d.permitted(OIC, CRIME_MANAGER)) {
+        if (!d.permitted()) {
             return;
         }
         SchemeState s = scheme(d, c.schemeId());

@@ -43,8 +43,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import vigil.core.Actor;
+import vigil.core.Command;
 import vigil.core.Command.AuditOutcome;
 import vigil.core.Location;
+import vigil.core.Permissions;
 import vigil.core.Reason;
 import vigil.core.Role;
 import vigil.core.story.Act;
@@ -173,6 +175,23 @@ class OnlyTheRightRoleMayAct {
         rule.scene().accept(room);
 
         room.at(minute(1)).when(rule.act().by(staffWith(role))).thenAccepted();
+    }
+
+    /** The table the pages read to offer each role its forms is the one the engine decides by, and names all. */
+    @Test
+    void everyCommandNamesWhoMaySendItAndTheTableIsTheContracts() {
+        for (Class<?> type : Command.class.getPermittedSubclasses()) {
+            if (type.isRecord()) {
+                Assertions.assertThat(Permissions.senders(type.asSubclass(Command.class))).as(type.getSimpleName())
+                        .isNotEmpty();
+            }
+        }
+        for (Rule rule : rules()) {
+            Class<? extends Command> type = Stream.of(Command.class.getPermittedSubclasses())
+                    .filter(c -> c.getSimpleName().equals(rule.command())).findFirst().orElseThrow()
+                    .asSubclass(Command.class);
+            Assertions.assertThat(Permissions.senders(type)).as(rule.command()).isEqualTo(rule.allowed());
+        }
     }
 
     @Test

@@ -58,11 +58,10 @@ class GuidancePages {
     }
 
     @GetMapping("/guidance")
-    String guidance(HttpServletRequest request, Model model) {
-        Actor me = IncidentBoard.me(request, actors);
+    String guidance(Model model) {
         Picture.Seen<List<Line>> seen = picture.ask(this::lines);
         Form form = Form.empty().value("guidanceId", "G-" + (seen.value().size() + 1));
-        return page(me, seen, model, form);
+        return page(seen, model, form);
     }
 
     /** The guidance a notice links to: its place on the list. */
@@ -106,15 +105,13 @@ class GuidancePages {
                 .value("roles", String.join(",", chosen));
         errors.forEach((field, message) -> form.error(FIELDS.contains(field) ? field : "", message));
         response.setStatus(422);
-        return page(me, picture.ask(this::lines), model, form);
+        return page(picture.ask(this::lines), model, form);
     }
 
-    private String page(Actor me, Picture.Seen<List<Line>> seen, Model model, Form form) {
+    private String page(Picture.Seen<List<Line>> seen, Model model, Form form) {
         model.addAttribute("seq", seen.seq());
         model.addAttribute("guidance", seen.value());
         model.addAttribute("form", form);
-        // Whether to offer the form; the engine decides whether it may be sent (and the POST is refused 403 if not).
-        model.addAttribute("mayPublish", me.role() == Role.ADMIN || me.role() == Role.DUTY_OFFICER);
         model.addAttribute("roleOptions", AdminPages.staffRoles());
         return "guidance";
     }

@@ -24,7 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
 import vigil.core.Actor;
 import vigil.core.Grade;
 import vigil.core.Policy;
-import vigil.core.Role;
 import vigil.core.engine.Queries;
 import vigil.server.log.Writer;
 import vigil.server.reports.QartQueue;
@@ -231,9 +230,8 @@ class ReportPages {
     }
 
     @GetMapping("/qart/{id}")
-    String qartIncident(@PathVariable("id") String id, HttpServletRequest request, Model model) {
-        Actor me = IncidentBoard.me(request, actors);
-        return qartIncidentPage(id, me, model, Form.empty(), Form.empty());
+    String qartIncident(@PathVariable("id") String id, Model model) {
+        return qartIncidentPage(id, model, Form.empty(), Form.empty());
     }
 
     @PostMapping("/qart/{id}/audit")
@@ -250,7 +248,7 @@ class ReportPages {
             return "redirect:/qart";
         }
         response.setStatus(422);
-        return qartIncidentPage(id, me, model, Form.empty().value("outcome", outcome).value("note", note)
+        return qartIncidentPage(id, model, Form.empty().value("outcome", outcome).value("note", note)
                 .refused(a, Set.of("outcome", "note")), Form.empty());
     }
 
@@ -267,11 +265,11 @@ class ReportPages {
             return "redirect:/qart";
         }
         response.setStatus(422);
-        return qartIncidentPage(id, me, model, Form.empty(), Form.empty().value("note", note)
+        return qartIncidentPage(id, model, Form.empty(), Form.empty().value("note", note)
                 .refused(a, Set.of("note")));
     }
 
-    private String qartIncidentPage(String id, Actor me, Model model, Form audit, Form urgent) {
+    private String qartIncidentPage(String id, Model model, Form audit, Form urgent) {
         ServerReports.Answer a = reports.report(null, null, vigil.sim.report.Filter.NONE,
                 EnumSet.of(Report.Part.DIVERTS));
         List<QartRow> rows = a.report().diverts().stream().filter(d -> d.incidentId().equals(id)).map(QartRow::of)
@@ -287,8 +285,6 @@ class ReportPages {
         model.addAttribute("audit", audit);
         model.addAttribute("urgent", urgent);
         model.addAttribute("outcomes", AUDIT_OUTCOMES);
-        model.addAttribute("mayAudit", me.role() == Role.QA_REVIEWER);
-        model.addAttribute("mayAskUrgent", me.role() == Role.INSPECTOR || me.role() == Role.DUTY_OFFICER);
         return "qart-incident";
     }
 

@@ -21,7 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 import vigil.core.Actor;
 import vigil.core.Policy;
-import vigil.core.Role;
 import vigil.core.engine.Queries;
 import vigil.server.log.EventLog;
 import vigil.server.staff.CurrentActor;
@@ -364,9 +363,6 @@ class SchemePages {
         model.addAttribute("outcomes", OUTCOMES);
         model.addAttribute("explainedOptions", EXPLAINED);
         model.addAttribute("decisions", DECISIONS);
-        model.addAttribute("mayActivate", me.role() == Role.RTRD);
-        model.addAttribute("mayContact", me.role() == Role.OIC);
-        model.addAttribute("mayReview", me.role() == Role.OIC || me.role() == Role.CRIME_MANAGER);
         return "scheme";
     }
 
