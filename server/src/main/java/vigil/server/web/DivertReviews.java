@@ -185,7 +185,10 @@ class DivertReviews {
         PageCommands.Answer a = commands.send(me, c);
         Form form = Form.empty();
         if (a.accepted()) {
-            form.done(decision == null ? "Challenged: the duty officer decides." : "Decided: " + decision + ".");
+            form.done(decision == null ? "Challenged: the duty officer decides."
+                    : "UPHOLD_OVERRIDE".equals(decision) ? "Decided: the override stands."
+                    : "Decided: the divert is allowed (if " + id + " is left without a unit, an inspector is asked to"
+                    + " task one).");
         } else {
             form.value("note", note).value("decision", decision).refused(a, Set.of("note", "decision"));
             response.setStatus(422);

@@ -179,7 +179,7 @@ class TheNightOf31May2018ClickedThroughByThreeBrowsers {
             duty.waitUntil(d -> d.findElement(By.id("challenge-list")).getText().contains("the override is challenged"));
             duty.find(By.cssSelector("#challenge-list input[value='UPHOLD_OVERRIDE']")).sendKeys(Keys.SPACE);
             duty.type(Keys.TAB, "Her safety first", Keys.ENTER);
-            duty.waitUntil(d -> d.findElement(By.id("desk-status")).getText().contains("Decided: UPHOLD_OVERRIDE"));
+            duty.waitUntil(d -> d.findElement(By.id("desk-status")).getText().contains("Decided: the override stands."));
             duty.check("challenge-decided");
             assertThat(room.get("duty-officer", "/api/incidents/CAD-HERS").get("committedUnits").toString())
                     .contains("XU-1");

@@ -186,10 +186,7 @@ public final class Fields {
             throw invalid(name, "must be a number");
         }
         double d = asDouble(v);
-        if (Double.isNaN(d)) {
-            throw invalid(name, "is too large");
-        }
-        if (!Double.isFinite(d)) {
+        if (!Double.isFinite(d)) { // NaN too, which a page's field can be given as text
             throw invalid(name, "must be a finite number");
         }
         return d;
