@@ -14,7 +14,8 @@
  * element for a new id (data-live-add-src + the event's id), in data-sort order when it has data-live-sorted. Events
  * close together are handled together, and each element is fetched once for them. A document event `vigil:event`
  * carries each event to a page's own script. A `notice` frame (the logged-in person's own notice, docs/adr/081; it has
- * no id, so it leaves the seq alone) refreshes the elements marked data-live-notice: the mailbox and its count.
+ * no id, so it leaves the seq alone) refreshes the elements marked data-live-notice: the mailbox and its count; so
+ * does a notice read in another of the browser's tabs.
  */
 (function () {
   'use strict';
@@ -271,9 +272,25 @@
 
   function onNotice() {
     heard();
+    refreshMailbox();
+  }
+
+  function refreshMailbox() {
     each('[data-live-notice]', function (el) { pending.add(el); });
     if (!flushTimer) { flushTimer = setTimeout(flush, 40); }
   }
+
+  // Being read is not an event of the log (docs/adr/109), so no frame tells this person's other tabs that a notice
+  // was read in one. Each page says its mailbox's words as it loads, in storage the browser shares between its tabs;
+  // the others hear the change and refresh their own mailbox.
+  var MAILBOX = 'vigil.mailbox';
+  var mailboxLink = document.getElementById('nav-notices-link');
+  if (mailboxLink) {
+    try { localStorage.setItem(MAILBOX, (meNow || '') + ': ' + mailboxLink.textContent); } catch (ignored) { /* off */ }
+  }
+  window.addEventListener('storage', function (e) {
+    if (e.key === MAILBOX) { refreshMailbox(); }
+  });
 
   function each(selector, fn) {
     Array.prototype.forEach.call(document.querySelectorAll(selector), fn);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WindowType;
 import tools.jackson.databind.JsonNode;
 import vigil.server.web.browser.Browser;
 
@@ -163,6 +164,32 @@ class EachPersonsNoticesArriveLiveAndGuidanceIsConfirmedFromThem {
             JsonNode g = room.get("duty-officer", "/api/guidance/" + gid);
             assertThat(g.get("confirmed").get(0).get("staffId").asString()).isEqualTo("despatcher");
             assertThat(g.get("unconfirmed")).isEmpty();
+        }
+    }
+
+    /**
+     * Being read is not an event of the log, so no frame carries it: a notice marked read in one of a person's tabs
+     * still lowers the count their other tabs show (the browser tells its own tabs).
+     */
+    @Test
+    void aNoticeReadInOneTabLowersTheCountTheOtherTabsShow() {
+        try (Browser qa = room.browser("qa-reviewer")) {
+            qa.go("/board");
+            long before = unread(qa);
+            room.command("duty-officer", "{\"do\":\"PublishGuidance\",\"guidanceId\":\"TABS-1\",\"title\":"
+                    + "\"Two tabs\",\"text\":\"Read in one, counted in both.\",\"roles\":[\"QA_REVIEWER\"]}");
+            qa.waitUntil(d -> unread(qa) == before + 1);
+            String board = qa.driver().getWindowHandle();
+
+            qa.driver().switchTo().newWindow(WindowType.TAB);
+            qa.go("/notices");
+            String id = qa.waitUntil(d -> d.findElements(By.cssSelector("#notice-list li")).stream()
+                    .filter(li -> li.getText().contains("Two tabs")).findFirst().orElseThrow().getAttribute("id"));
+            send(qa, "read-" + id.substring("notice-".length()));
+            assertThat(unread(qa)).isEqualTo(before);
+
+            qa.driver().switchTo().window(board);
+            qa.waitUntil(d -> unread(qa) == before);
         }
     }
 
