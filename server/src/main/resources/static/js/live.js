@@ -281,12 +281,14 @@
   }
 
   // Being read is not an event of the log (docs/adr/109), so no frame tells this person's other tabs that a notice
-  // was read in one. Each page says its mailbox's words as it loads, in storage the browser shares between its tabs;
-  // the others hear the change and refresh their own mailbox.
+  // was read in one. Each page says its mailbox's words (and when) as it loads, in storage the browser shares between
+  // its tabs; the others hear the change and refresh their own mailbox.
   var MAILBOX = 'vigil.mailbox';
   var mailboxLink = document.getElementById('nav-notices-link');
   if (mailboxLink) {
-    try { localStorage.setItem(MAILBOX, (meNow || '') + ': ' + mailboxLink.textContent); } catch (ignored) { /* off */ }
+    try {
+      localStorage.setItem(MAILBOX, mailboxLink.textContent + ' at ' + Date.now());
+    } catch (ignored) { /* storage turned off: the other tabs wait for their next notice */ }
   }
   window.addEventListener('storage', function (e) {
     if (e.key === MAILBOX) { refreshMailbox(); }
