@@ -243,16 +243,21 @@ class CallTaking {
                 .toUpperCase(Locale.ROOT);
     }
 
-    /** {@code lat, lon} as a location; null when it is not two numbers. */
+    /** {@code lat, lon} as a location; null when it is not two finite numbers. */
     static ObjectNode place(String text) {
         String[] parts = text.trim().split("\\s*[,;\\s]\\s*");
         if (parts.length != 2) {
             return null;
         }
         try {
+            double lat = Double.parseDouble(parts[0]);
+            double lon = Double.parseDouble(parts[1]);
+            if (!Double.isFinite(lat) || !Double.isFinite(lon)) { // "NaN", "Infinity": Java reads them, no place is
+                return null;
+            }
             ObjectNode n = JSON.createObjectNode();
-            n.put("lat", Double.parseDouble(parts[0]));
-            n.put("lon", Double.parseDouble(parts[1]));
+            n.put("lat", lat);
+            n.put("lon", lon);
             return n;
         } catch (NumberFormatException e) {
             return null;

@@ -186,7 +186,10 @@ public final class Fields {
             throw invalid(name, "must be a number");
         }
         double d = asDouble(v);
-        if (!Double.isFinite(d)) { // NaN too, which a page's field can be given as text
+        if (Double.isNaN(d)) {
+            throw invalid(name, "is too large");
+        }
+        if (!Double.isFinite(d)) {
             throw invalid(name, "must be a finite number");
         }
         return d;
