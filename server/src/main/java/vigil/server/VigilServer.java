@@ -2,14 +2,22 @@ package vigil.server;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
 import vigil.server.audit.VerifyAudit;
 import vigil.server.config.VigilProperties;
 import vigil.server.db.Database;
@@ -30,6 +38,11 @@ public class VigilServer {
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         if (args.length > 0 && args[0].equals("verify-audit")) {
             System.exit(verifyAudit(args, err));
+        }
+        String setting = settingsProblem();
+        if (setting != null) {
+            err.println("vigil: " + setting);
+            System.exit(INVALID_INPUT);
         }
         String policy = System.getenv("VIGIL_POLICY");
         if (policy != null && !policy.isBlank()) {
@@ -54,6 +67,60 @@ public class VigilServer {
             err.println("vigil: cannot start: " + reason(e));
             System.exit(1);
         }
+    }
+
+    /**
+     * The settings README names that are not bound into {@link VigilProperties}, with the type each is read as where
+     * it is used ({@code @Value}): checked here too, so that a value that is none is one line naming it, not a failed
+     * start-up in Spring's words (audit 7).
+     */
+    private static final Map<String, Class<?>> OTHER_SETTINGS = Map.of("vigil.snapshot-every", Long.class,
+            "vigil.live.heartbeat", Duration.class, "vigil.live.buffer", Integer.class,
+            "vigil.live.max-subscribers", Integer.class, "vigil.live.max-catch-up", Integer.class);
+
+    /** What is wrong with a setting, read as the server reads it, or null. */
+    static String settingsProblem() {
+        VigilProperties p;
+        try {
+            p = VigilProperties.fromEnvironment();
+            Binder binder = Binder.get(new StandardEnvironment());
+            OTHER_SETTINGS.forEach(binder::bind);
+        } catch (BindException e) {
+            String value = e.getProperty() == null ? "" : "'" + e.getProperty().getValue() + "' is not ";
+            return variable(e.getName().toString()) + " is not valid: " + value
+                    + words(e.getTarget().getType().resolve(Object.class));
+        }
+        if (p.port() < 0 || p.port() > 65_535) {
+            return "VIGIL_PORT must be a number from 0 to 65535, not " + p.port();
+        }
+        if (Files.exists(p.dataDir()) && !Files.isDirectory(p.dataDir())) {
+            return "VIGIL_DATA_DIR is not a directory: " + p.dataDir().toAbsolutePath().normalize();
+        }
+        if (p.checkpointDir() != null && Files.exists(p.checkpointDir()) && !Files.isDirectory(p.checkpointDir())) {
+            return "VIGIL_CHECKPOINT_DIR is not a directory: " + p.checkpointDir().toAbsolutePath().normalize();
+        }
+        return null;
+    }
+
+    /** {@code vigil.smtp.port} as the environment variable an operator sets: {@code VIGIL_SMTP_PORT}. */
+    private static String variable(String property) {
+        return property.toUpperCase(Locale.ROOT).replaceAll("[.-]", "_");
+    }
+
+    private static String words(Class<?> type) {
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "a whole number";
+        }
+        if (type == double.class || type == Double.class) {
+            return "a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == Duration.class) {
+            return "a duration (e.g. 10s or PT10S)";
+        }
+        return "a " + type.getSimpleName().toLowerCase(Locale.ROOT);
     }
 
     /** What is wrong with the demo shift's settings, when {@code VIGIL_DEMO_SHIFT} asks for one, or null. */
@@ -98,6 +165,10 @@ public class VigilServer {
     static String reason(Throwable e) {
         String deepest = String.valueOf(e.getMessage());
         for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof PortInUseException p) { // its own words name no port ("Address already in use")
+                return "port " + p.getPort() + " is in use by another program: stop it, or give this server another"
+                        + " port (--port N or VIGIL_PORT)";
+            }
             StackTraceElement[] at = c.getStackTrace();
             if (c.getMessage() != null && at.length > 0 && at[0].getClassName().startsWith("vigil.")) {
                 return c.getMessage();

@@ -26,6 +26,12 @@ final class CheckpointFile {
         }
     }
 
+    /** Makes sure checkpoints can be appended to {@code file} (created empty when it is not there), adding none. */
+    static void touch(Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND).close();
+    }
+
     /** A line as read: its number (from 1) and the checkpoint, null when the line is not one. */
     record Line(int number, String text, Checkpoint checkpoint) {}
 

@@ -54,6 +54,14 @@ public class Checkpointer implements SmartLifecycle {
             return;
         }
         key = CheckpointKey.loadOrCreate(dataDir);
+        try { // a file checkpoints cannot be added to is refused now, not said once a second for ever (audit 7)
+            CheckpointFile.touch(file);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write signed checkpoints to " + file.toAbsolutePath().normalize()
+                    + " (VIGIL_CHECKPOINT_DIR): " + (e instanceof java.nio.file.FileSystemException f
+                    && f.getReason() != null ? f.getReason() : e instanceof java.nio.file.AccessDeniedException
+                    ? "permission denied" : "cannot create or open it"), e);
+        }
         try {
             Checkpoint last = CheckpointFile.last(file);
             lastAt = last == null ? null : last.at();

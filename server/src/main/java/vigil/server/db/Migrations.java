@@ -74,6 +74,23 @@ final class Migrations {
         }
     }
 
+    /**
+     * Connects once as {@code login}, so that a database that cannot be reached, or a login it refuses, is said as that
+     * (naming the setting) and not as whatever Flyway makes of it.
+     */
+    static void reach(String url, Login login, String setting) {
+        if (!url.startsWith("jdbc:postgresql:")) {
+            throw new IllegalStateException("VIGIL_DB_URL is not a PostgreSQL JDBC URL"
+                    + " (jdbc:postgresql://HOST:PORT/DATABASE): " + url);
+        }
+        try (Connection c = DriverManager.getConnection(url, login.user(), login.password())) {
+            c.isValid(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot connect to the database " + url + " as " + setting + " "
+                    + login.user() + ": " + firstLine(e.getMessage()), e);
+        }
+    }
+
     static void validate(String url, Login app) {
         try {
             flyway(url, app.user(), app.password()).validate();

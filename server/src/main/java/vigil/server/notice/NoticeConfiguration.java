@@ -17,9 +17,10 @@ import vigil.server.staff.StaffAccounts;
 class NoticeConfiguration {
     private static final Logger log = LoggerFactory.getLogger(NoticeConfiguration.class);
 
+    /** The notice texts; {@code vigil.notices.templates} names a class path folder read before the built-in one. */
     @Bean
-    Templates noticeTemplates() {
-        return new Templates();
+    Templates noticeTemplates(@Value("${vigil.notices.templates:/notices/}") String folder) {
+        return new Templates(folder);
     }
 
     /**

@@ -212,7 +212,7 @@ public final class Notifier implements CommitListener, AutoCloseable {
             JsonNode line = null;
             for (NoticeRules.Planned p : NoticeRules.plan(r, book)) {
                 line = line == null ? JSON.readTree(payload) : line;
-                Templates.Text t = templates.render(p.kind(), NoticeRules.values(r, line, book, policy, p.recipient()));
+                Templates.Text t = text(p.kind(), r, seq, line, book, p.recipient());
                 made.add(new Made(seq, p.recipient(), p.kind(), t.subject(), t.body(), NoticeRules.link(line),
                         p.terminal()));
             }
@@ -227,6 +227,20 @@ public final class Notifier implements CommitListener, AutoCloseable {
             mailer.wake();
         }
         return last;
+    }
+
+    /**
+     * A notice's text; when its template cannot be filled, a plain text naming the event, and a warning. A notice
+     * whose text failed stopped the notifier at that event, and with it every later notice to everyone (audit 7).
+     */
+    private Templates.Text text(String kind, Recorded r, long seq, JsonNode line, Addressbook book, String recipient) {
+        try {
+            return templates.render(kind, NoticeRules.values(r, line, book, policy, recipient));
+        } catch (RuntimeException e) {
+            log.warn("notice {} of event {} to {}: its text cannot be made ({}); a plain notice is sent instead", kind,
+                    seq, recipient, e.getMessage());
+            return Templates.plain(r.event().type(), seq, NoticeRules.link(line));
+        }
     }
 
     /** The batch's notices, their mail and the new position, in one transaction: the notices it made. */

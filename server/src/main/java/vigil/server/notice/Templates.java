@@ -18,7 +18,19 @@ import java.util.regex.Pattern;
  */
 final class Templates {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z][A-Za-z0-9.]*)(?::([^}]*))?}");
+    private static final String BUILT_IN = "/notices/";
     private final Map<String, Template> loaded = new ConcurrentHashMap<>();
+    /** Where a kind's template is looked for before the built-in ones ({@code vigil.notices.templates}). */
+    private final String folder;
+
+    Templates() {
+        this(BUILT_IN);
+    }
+
+    /** Templates read from the class path folder {@code folder} first, then from the built-in ones. */
+    Templates(String folder) {
+        this.folder = folder.endsWith("/") ? folder : folder + "/";
+    }
 
     /** A subject and a body. */
     record Text(String subject, String body) {}
@@ -27,16 +39,27 @@ final class Templates {
 
     /** The template of {@code kind}; false when there is none. */
     boolean has(String kind) {
-        return Templates.class.getResource("/notices/" + kind + ".txt") != null;
+        return Templates.class.getResource(folder + kind + ".txt") != null
+                || Templates.class.getResource(BUILT_IN + kind + ".txt") != null;
     }
 
     Text render(String kind, Map<String, String> values) {
-        Template t = loaded.computeIfAbsent(kind, Templates::load);
+        Template t = loaded.computeIfAbsent(kind, this::load);
         return new Text(fill(kind, t.subject(), values).strip(), fill(kind, t.body(), values).strip() + "\n");
     }
 
-    private static Template load(String kind) {
-        try (InputStream in = Templates.class.getResourceAsStream("/notices/" + kind + ".txt")) {
+    /**
+     * The plain text of a notice whose template cannot be filled: what it is about and where to look, so that the
+     * recipient is still told (docs/adr/135).
+     */
+    static Text plain(String type, long seq, String link) {
+        return new Text(type + " (event " + seq + ")", "Vigil has a notice for you about event " + seq + " (" + type
+                + ") of the log, but could not write its usual text. See " + link + ".\n");
+    }
+
+    private Template load(String kind) {
+        InputStream found = Templates.class.getResourceAsStream(folder + kind + ".txt");
+        try (InputStream in = found != null ? found : Templates.class.getResourceAsStream(BUILT_IN + kind + ".txt")) {
             if (in == null) {
                 throw new IllegalStateException("no notice template " + kind);
             }

@@ -60,7 +60,7 @@ class TheDemoShiftStartsAndStopsWithTheServer {
     @CsvSource(delimiter = '|', value = {
         "VIGIL_DEMO_SPEED|5000|vigil: VIGIL_DEMO_SPEED must be a number from 0.1 to 1000, not 5000",
         "VIGIL_DEMO_SPEED|0|vigil: VIGIL_DEMO_SPEED must be a number from 0.1 to 1000, not 0",
-        "VIGIL_DEMO_SPEED|fast|vigil: VIGIL_DEMO_SPEED is not valid: For input string: \"fast\"",
+        "VIGIL_DEMO_SPEED|fast|vigil: VIGIL_DEMO_SPEED is not valid: 'fast' is not a number",
         "VIGIL_DEMO_MODEL|no-such-model.json|vigil: VIGIL_DEMO_MODEL: no-such-model.json: no such file"})
     void aSettingTheShiftCannotRunWithIsOneLineAndExitTwo(String name, String value, String line,
                                                           @TempDir Path data) throws Exception {
