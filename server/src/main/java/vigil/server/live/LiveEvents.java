@@ -96,8 +96,8 @@ public final class LiveEvents implements CommitListener, SmartLifecycle {
 
     /**
      * A stream of the events after {@code after}, each line as {@code view} shows it; run it with
-     * {@link Subscription#run}. Refused when the hub is not yet following the log or too many streams are open (in all, or
-     * for {@code audience}).
+     * {@link Subscription#run}. Refused when the hub is not yet following the log or too many streams are open (in all,
+     * or for {@code audience}).
      */
     public Subscription subscribe(long after, View view) {
         return subscribe(after, view, null, null, false);

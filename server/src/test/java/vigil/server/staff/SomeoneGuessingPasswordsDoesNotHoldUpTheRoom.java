@@ -23,8 +23,9 @@ import vigil.server.testing.TestServer;
 /**
  * Anyone who can reach the port may send wrong passwords, with no login, and each costs a bcrypt check (about 100 ms
  * of CPU). Audit 6: eight such clients at once held a despatcher's read of the units (whose login was long checked and
- * remembered) for 19 to 60 s when it came on a new connection, until the guessing stopped: the checks filled every carrier thread of the server's
- * virtual threads, so nothing else ran. Now at most half the cores check passwords at once; the room's work goes on.
+ * remembered) for 19 to 60 s when it came on a new connection, until the guessing stopped: the checks filled every
+ * carrier thread of the server's virtual threads, so nothing else ran. Now at most half the cores check passwords at
+ * once; the room's work goes on.
  */
 class SomeoneGuessingPasswordsDoesNotHoldUpTheRoom {
     private static final int GUESSERS = 16;
