@@ -25,9 +25,9 @@ public final class ReportCsv {
      * {@code +}, {@code -}, {@code @}, tab, carriage return), after any quotes already leading it. Ids, BCUs and the
      * timeline's words come from whoever typed them (a call handler's incident id {@code =HYPERLINK(...)} was written
      * as it was, a live formula in whichever spreadsheet opened the download: audit 6). A number ({@code -3}) is data,
-     * not a formula, and stays as it is.
+     * not a formula, and stays as it is; so does a leader alone (the BCU {@code -} of incidents without one).
      */
-    private static final Pattern FORMULA = Pattern.compile("'*[=+\\-@\t\r].*", Pattern.DOTALL);
+    private static final Pattern FORMULA = Pattern.compile("'*[=+\\-@\t\r].+", Pattern.DOTALL);
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
 
     private ReportCsv() {}

