@@ -43,16 +43,18 @@ public final class LiveEvents implements CommitListener, SmartLifecycle {
      * @param buffer         events a subscriber may have waiting before it is dropped with {@code reset}
      * @param maxSubscribers streams open at once; more are refused (503)
      * @param maxCatchUp     how far behind the log's end a stream may start; further is {@code reset} at once
+     * @param maxPerReader   streams one reader (a staff id) may have open at once; more are refused (503), so that
+     *                       one login cannot take every stream the server allows and leave the room's pages stale
      */
-    public record Settings(Duration heartbeat, int buffer, int maxSubscribers, int maxCatchUp) {
+    public record Settings(Duration heartbeat, int buffer, int maxSubscribers, int maxCatchUp, int maxPerReader) {
         public Settings {
             if (heartbeat.isNegative() || heartbeat.isZero() || heartbeat.compareTo(Duration.ofSeconds(15)) > 0) {
                 throw new IllegalArgumentException("vigil.live.heartbeat must be more than 0 and at most 15 s, not "
                         + heartbeat);
             }
-            if (buffer < 1 || maxSubscribers < 1 || maxCatchUp < 0) {
-                throw new IllegalArgumentException("vigil.live: buffer and max-subscribers must be at least 1,"
-                        + " max-catch-up at least 0");
+            if (buffer < 1 || maxSubscribers < 1 || maxCatchUp < 0 || maxPerReader < 1) {
+                throw new IllegalArgumentException("vigil.live: buffer, max-subscribers and max-per-reader must be at"
+                        + " least 1, max-catch-up at least 0");
             }
         }
     }
@@ -94,7 +96,8 @@ public final class LiveEvents implements CommitListener, SmartLifecycle {
 
     /**
      * A stream of the events after {@code after}, each line as {@code view} shows it; run it with
-     * {@link Subscription#run}. Refused when the hub is not yet following the log or too many streams are open.
+     * {@link Subscription#run}. Refused when the hub is not yet following the log or too many streams are open (in all,
+     * or for {@code audience}).
      */
     public Subscription subscribe(long after, View view) {
         return subscribe(after, view, null, null, false);
@@ -117,11 +120,21 @@ public final class LiveEvents implements CommitListener, SmartLifecycle {
         Subscription s = new Subscription(this, after, view, settings.buffer(), audience, asides,
                 heartbeatEvents);
         if (audience != null) {
+            boolean[] full = {false};
             audiences.compute(audience, (k, streams) -> {
                 Set<Subscription> out = streams == null ? ConcurrentHashMap.newKeySet() : streams;
-                out.add(s);
+                if (out.size() >= settings.maxPerReader()) {
+                    full[0] = true;
+                } else {
+                    out.add(s);
+                }
                 return out;
             });
+            if (full[0]) {
+                open.decrementAndGet();
+                throw new Refused(audience + " has its maximum of " + settings.maxPerReader()
+                        + " live streams open; close one (a page or tab) and retry");
+            }
         }
         return s;
     }

@@ -7,12 +7,16 @@ import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.dao.DataAccessException;
@@ -36,11 +40,21 @@ import org.springframework.web.context.request.RequestContextHolder;
  * that arrive together with the same credentials not yet remembered (a client opening its connections at once) share
  * one bcrypt check rather than each paying for its own. Each check is counted ({@code vigil.logins.checked}, by
  * outcome): a rising count of wrong ones is someone guessing.
+ *
+ * <p>Anyone who can reach the port may make the server check a password, with no login. Requests run on virtual
+ * threads, whose carriers are one per core: enough wrong passwords at once filled every carrier with bcrypt and held
+ * every other request, a despatcher's remembered login's among them, until the guessing stopped (audit 6). So at most
+ * half the cores (at least one) check passwords at once; a check that cannot start within {@link #WAIT} is the 503 of
+ * a login that cannot be checked now (retryable), and the room's remembered logins and sessions never wait for it.
  */
 @Component
 class StaffLogin implements AuthenticationProvider {
     /** Bound on remembered proofs; past it they are forgotten (and each login pays bcrypt once more). */
     private static final int MAX_REMEMBERED = 10_000;
+    /** How long a login waits for a turn to check its password before it is asked to come back. */
+    private static final Duration WAIT = Duration.ofSeconds(5);
+    /** Turns to check a password: a waiting virtual thread leaves its carrier to the room's other requests. */
+    private final Semaphore checkers = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), true);
     private final StaffAccounts accounts;
     private final byte[] key = new byte[32];
     private final Map<String, byte[]> verified = new ConcurrentHashMap<>();
@@ -109,13 +123,29 @@ class StaffLogin implements AuthenticationProvider {
         CompletableFuture<Boolean> mine = new CompletableFuture<>();
         CompletableFuture<Boolean> running = checking.putIfAbsent(id, mine);
         if (running != null) {
-            return running.join();
+            try {
+                return running.join();
+            } catch (CompletionException e) { // the other request's check failed, so this one's did too: its cause
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
         }
         try {
-            boolean matches = accounts.bcrypt.matches(password, hash);
-            (matches ? right : wrong).increment();
-            mine.complete(matches);
-            return matches;
+            if (!checkers.tryAcquire(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AuthenticationServiceException("too many passwords being checked at once");
+            }
+            try {
+                boolean matches = accounts.bcrypt.matches(password, hash);
+                (matches ? right : wrong).increment();
+                mine.complete(matches);
+                return matches;
+            } finally {
+                checkers.release();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            AuthenticationServiceException notChecked = new AuthenticationServiceException("interrupted", e);
+            mine.completeExceptionally(notChecked);
+            throw notChecked;
         } catch (RuntimeException e) {
             mine.completeExceptionally(e);
             throw e;

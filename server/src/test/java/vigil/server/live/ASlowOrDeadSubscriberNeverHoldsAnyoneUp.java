@@ -53,6 +53,7 @@ class ASlowOrDeadSubscriberNeverHoldsAnyoneUp {
         Map<String, Object> settings = new LinkedHashMap<>(db.settings());
         settings.put("vigil.live.buffer", 64);
         settings.put("vigil.live.heartbeat", "PT0.3S");
+        settings.put("vigil.live.max-per-reader", 5_000); // thousands of idle streams, all one call handler's
         server = TestServer.start(settings, data, null);
         server.awaitUp();
         server.withStaff();

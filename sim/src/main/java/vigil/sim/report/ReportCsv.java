@@ -5,18 +5,30 @@ import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import vigil.core.Grade;
 
 /**
  * A report as CSV: one table per report, each preceded by a line {@code # name} (the JSON path of what it holds),
  * then a header row and the data rows. RFC 4180: CRLF line ends, a field quoted when it holds a comma, a quote or a
  * line break (and when it starts with {@code #}, so no data row reads as a table's name). An absent value is an
- * empty field; numbers, instants and names are written exactly as in the JSON.
+ * empty field; numbers, instants and names are written exactly as in the JSON, but for a text a spreadsheet would run
+ * as a formula (below).
  */
 public final class ReportCsv {
     private static final String CRLF = "\r\n";
     private static final List<String> COMPLIANCE = List.of("incidents", "attended", "withinTarget", "breached",
             "closedUnattended", "withinTargetRate", "p50", "p90", "max");
+
+    /**
+     * A text a spreadsheet opening the download would run as a formula: OWASP's "CSV injection" leaders ({@code =},
+     * {@code +}, {@code -}, {@code @}, tab, carriage return), after any quotes already leading it. Ids, BCUs and the
+     * timeline's words come from whoever typed them (a call handler's incident id {@code =HYPERLINK(...)} was written
+     * as it was, a live formula in whichever spreadsheet opened the download: audit 6). A number ({@code -3}) is data,
+     * not a formula, and stays as it is; so does a leader alone (the BCU {@code -} of incidents without one).
+     */
+    private static final Pattern FORMULA = Pattern.compile("'*[=+\\-@\t\r].+", Pattern.DOTALL);
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
 
     private ReportCsv() {}
 
@@ -144,9 +156,16 @@ public final class ReportCsv {
         out.append(CRLF);
     }
 
-    static String field(String s) {
-        boolean quote = s.startsWith("#") || s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0
-                || s.indexOf('\r') >= 0;
+    /**
+     * One field, RFC 4180. A formula's text is written with one more leading {@code '} (OWASP's advice), which a
+     * spreadsheet shows as text and a program reading the CSV drops (a {@code '} followed by more {@code '} and then
+     * a formula's leader is always one added here, so the rule is undone exactly), and quoted.
+     */
+    static String field(String value) {
+        boolean formula = FORMULA.matcher(value).matches() && !NUMBER.matcher(value).matches();
+        String s = formula ? "'" + value : value;
+        boolean quote = formula || s.startsWith("#") || s.indexOf(',') >= 0 || s.indexOf('"') >= 0
+                || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
         return quote ? '"' + s.replace("\"", "\"\"") + '"' : s;
     }
 }

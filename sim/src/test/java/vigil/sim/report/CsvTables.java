@@ -42,10 +42,18 @@ final class CsvTables {
                     throw new AssertionError("a row of " + record.size() + " fields under a header of "
                             + current.header().size() + ": " + record);
                 }
-                current.rows().add(record);
+                current.rows().add(record.stream().map(CsvTables::text).toList());
             }
         }
         return tables;
+    }
+
+    /**
+     * A field's text: the {@code '} the writer puts before a formula's text (ReportCsv's {@code FORMULA}) dropped, as
+     * a program reading the download does.
+     */
+    static String text(String field) {
+        return field.matches("(?s)'+[=+\\-@\t\r].+") ? field.substring(1) : field;
     }
 
     /** One RFC 4180 record; a quoted first field is data, never a table name. */

