@@ -200,7 +200,11 @@ class SecurityConfiguration {
                                 "/js/**", "/webjars/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .anyRequest().authenticated())
                 // The web UI's own login page (its form posts back to /login), and its problem page for a refusal.
-                .formLogin(f -> f.loginPage("/login").permitAll())
+                // A password that could not be checked now (the accounts unreadable, or too many being checked at
+                // once: ADR 130) is not a wrong one: the login page says to try again (audit 6, finding 6).
+                .formLogin(f -> f.loginPage("/login").permitAll().failureHandler((req, res, e) -> res.sendRedirect(
+                        req.getContextPath() + (e instanceof AuthenticationServiceException ? "/login?busy"
+                                : "/login?error"))))
                 .exceptionHandling(x -> x.authenticationEntryPoint(loginAgain(problems))
                         .accessDeniedHandler(loggedOutOr(problems,
                                 new RequestMatcherDelegatingAccessDeniedHandler(byClient, denied(problems)))))

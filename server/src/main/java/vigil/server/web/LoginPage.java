@@ -19,8 +19,10 @@ class LoginPage {
     @GetMapping("/login")
     String login(@RequestParam(name = "error", required = false) String error,
                  @RequestParam(name = "logout", required = false) String logout,
-                 @RequestParam(name = "ended", required = false) String ended, Model model) {
+                 @RequestParam(name = "ended", required = false) String ended,
+                 @RequestParam(name = "busy", required = false) String busy, Model model) {
         model.addAttribute("failed", error != null);
+        model.addAttribute("busy", busy != null);
         model.addAttribute("loggedOut", logout != null);
         model.addAttribute("ended", ended != null);
         return "login";

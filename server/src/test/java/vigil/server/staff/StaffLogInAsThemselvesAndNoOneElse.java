@@ -261,6 +261,9 @@ class StaffLogInAsThemselvesAndNoOneElse {
             TestServer.Response wrong = form(server, cookie, "username=ch1&password=wrong&_csrf=" + token);
             assertThat(wrong.status()).isEqualTo(302);
             assertThat(wrong.header("Location")).contains("/login?error");
+            assertThat(server.send(HttpRequest.newBuilder(server.base().resolve("/login?busy")).GET()).body())
+                    .as("a password not checked for want of time is not called wrong")
+                    .contains("could not be checked just now").doesNotContain("is not right");
 
             TestServer.Response in = form(server, cookie, "username=ch1&password=" + password + "&_csrf=" + token);
             assertThat(in.status()).isEqualTo(302);
