@@ -76,7 +76,8 @@ public class VigilServer {
      */
     private static final Map<String, Class<?>> OTHER_SETTINGS = Map.of("vigil.snapshot-every", Long.class,
             "vigil.live.heartbeat", Duration.class, "vigil.live.buffer", Integer.class,
-            "vigil.live.max-subscribers", Integer.class, "vigil.live.max-catch-up", Integer.class);
+            "vigil.live.max-subscribers", Integer.class, "vigil.live.max-catch-up", Integer.class,
+            "vigil.live.max-per-reader", Integer.class);
 
     /** What is wrong with a setting, read as the server reads it, or null. */
     static String settingsProblem() {

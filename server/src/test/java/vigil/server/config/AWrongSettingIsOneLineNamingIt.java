@@ -32,6 +32,7 @@ class AWrongSettingIsOneLineNamingIt {
         "VIGIL_SNAPSHOT_EVERY|often|vigil: VIGIL_SNAPSHOT_EVERY is not valid: 'often' is not a whole number",
         "VIGIL_LIVE_HEARTBEAT|soon|vigil: VIGIL_LIVE_HEARTBEAT is not valid: 'soon' is not a duration (e.g. 10s or"
                 + " PT10S)",
+        "VIGIL_LIVE_MAX_PER_READER|lots|vigil: VIGIL_LIVE_MAX_PER_READER is not valid: 'lots' is not a whole number",
         "VIGIL_DEMO|maybe|vigil: VIGIL_DEMO is not valid: 'maybe' is not true or false"})
     void aValueThatIsNoneIsRefusedBeforeAnythingStarts(String name, String value, String line, @TempDir Path data)
             throws Exception {
