@@ -230,13 +230,16 @@ final class DurableBench {
             openLoop(OPEN_LOOP_WARM_UP, OPEN_LOOP_RATE);
             String loadD = load();
             ProcessCpu.Reading before = ProcessCpu.Reading.of(serverPid);
+            Pauses.Server gcBefore = serverPauses();
+            Pauses.reset();
             Histogram h = openLoop(RUN, OPEN_LOOP_RATE);
             String cpu = ProcessCpu.Reading.of(serverPid).perOp(before, h.getTotalCount());
+            String pauses = serverPauses().since(gcBefore) + "; " + Pauses.own();
             p99 = h.getValueAtPercentile(99) / 1e6;
             System.out.printf(Locale.ROOT, "(d) answer latency at an open-loop %,d commands/s (%,d commands): p50 %.2f"
                             + " ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms (bar: p99 at most 10 ms)   [load %s]%n"
-                            + "    %s%n", OPEN_LOOP_RATE, h.getTotalCount(), h.getValueAtPercentile(50) / 1e6, p99,
-                    h.getValueAtPercentile(99.9) / 1e6, h.getMaxValue() / 1e6, loadD, cpu);
+                            + "    %s%n    %s%n", OPEN_LOOP_RATE, h.getTotalCount(), h.getValueAtPercentile(50) / 1e6,
+                    p99, h.getValueAtPercentile(99.9) / 1e6, h.getMaxValue() / 1e6, loadD, cpu, pauses);
         }
 
         // (e) SSE delivery to 250 subscribers.
@@ -398,7 +401,10 @@ final class DurableBench {
         // The streams' own warm-up, unmeasured: their first writes ran cold (the JIT), and held the first second.
         openLoop(OPEN_LOOP_WARM_UP, STREAMED_RATE);
         measureAfter.set(marker());
-        openLoop(RUN, STREAMED_RATE);
+        Pauses.Server gcBefore = serverPauses();
+        Pauses.reset();
+        Histogram answers = openLoop(RUN, STREAMED_RATE);
+        String pauses = serverPauses().since(gcBefore) + "; " + Pauses.own();
         // One more command, answered: once every subscriber has its seq, it has had everything before it.
         long end = marker();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -420,6 +426,20 @@ final class DurableBench {
                 all.getTotalCount(), caughtUp, SUBSCRIBERS, all.getValueAtPercentile(50) / 1e3,
                 all.getValueAtPercentile(99) / 1e3,
                 all.getValueAtPercentile(99.9) / 1e3, all.getMaxValue() / 1e3, load);
+        // A stall every subscriber saw: the answers' delay says whether the server (or the machine) stalled too.
+        System.out.printf(Locale.ROOT, "    meanwhile the commands' answers: p99 %.2f ms, max %.2f ms; %s%n",
+                answers.getValueAtPercentile(99) / 1e6, answers.getMaxValue() / 1e6, pauses);
+    }
+
+    /** The server's collector pauses so far, from its Prometheus text; none counted when it cannot be read. */
+    private Pauses.Server serverPauses() throws InterruptedException {
+        HttpRequest r = as(HttpRequest.newBuilder(base.resolve("/actuator/prometheus")).timeout(Duration.ofSeconds(5))
+                .GET(), "ADMIN admin").build();
+        try {
+            return Pauses.Server.of(http.send(r, HttpResponse.BodyHandlers.ofString()).body());
+        } catch (IOException e) {
+            return new Pauses.Server(0, 0, Double.NaN);
+        }
     }
 
     /**
