@@ -29,6 +29,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -176,9 +177,10 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 // A request riding on a page's session cookie needs the page's CSRF token to change anything. Basic
                 // clients have no cookie to ride on, and their bodies must be application/json, which no cross-site
-                // form can send.
+                // form can send; a browser's bodyless post from another site's page is refused by AnotherSitesRequests.
                 .csrf(c -> c.requireCsrfProtectionMatcher(SecurityConfiguration::ridesOnASession))
-                .requestCache(c -> c.disable());
+                .requestCache(c -> c.disable())
+                .addFilterBefore(new AnotherSitesRequests(problems), BasicAuthenticationFilter.class);
         headers.applyTo(http);
         return http.build();
     }
