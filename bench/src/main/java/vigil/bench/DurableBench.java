@@ -204,8 +204,10 @@ final class DurableBench {
             warmUp();
             String loadA = load();
             ProcessCpu.Reading before = ProcessCpu.Reading.of(serverPid);
+            Pauses.Server gcBefore = serverPauses();
             Rate r = closedLoop(RUN, this::recordCall);
-            String cpu = ProcessCpu.Reading.of(serverPid).perOp(before, r.ops());
+            String cpu = ProcessCpu.Reading.of(serverPid).perOp(before, r.ops()) + "\n    "
+                    + serverPauses().since(gcBefore, r.ops());
             a = r.perSecond();
             System.out.printf(Locale.ROOT, "(a) durable commands/s, %d clients waiting for each answer: %.0f cmd/s"
                     + "   [load %s]%n    %s%n", CLIENTS, a, loadA, cpu);
@@ -234,7 +236,7 @@ final class DurableBench {
             Pauses.reset();
             Histogram h = openLoop(RUN, OPEN_LOOP_RATE);
             String cpu = ProcessCpu.Reading.of(serverPid).perOp(before, h.getTotalCount());
-            String pauses = serverPauses().since(gcBefore) + "; " + Pauses.own();
+            String pauses = serverPauses().since(gcBefore, h.getTotalCount()) + "; " + Pauses.own();
             p99 = h.getValueAtPercentile(99) / 1e6;
             System.out.printf(Locale.ROOT, "(d) answer latency at an open-loop %,d commands/s (%,d commands): p50 %.2f"
                             + " ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms (bar: p99 at most 10 ms)   [load %s]%n"
@@ -404,7 +406,7 @@ final class DurableBench {
         Pauses.Server gcBefore = serverPauses();
         Pauses.reset();
         Histogram answers = openLoop(RUN, STREAMED_RATE);
-        String pauses = serverPauses().since(gcBefore) + "; " + Pauses.own();
+        String pauses = serverPauses().since(gcBefore, answers.getTotalCount()) + "; " + Pauses.own();
         // One more command, answered: once every subscriber has its seq, it has had everything before it.
         long end = marker();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -438,7 +440,7 @@ final class DurableBench {
         try {
             return Pauses.Server.of(http.send(r, HttpResponse.BodyHandlers.ofString()).body());
         } catch (IOException e) {
-            return new Pauses.Server(0, 0, Double.NaN);
+            return new Pauses.Server(0, 0, Double.NaN, Double.NaN);
         }
     }
 

@@ -18,6 +18,8 @@ import javax.management.openmbean.CompositeData;
 final class Pauses {
     private static final Pattern SERIES = Pattern.compile(
             "^jvm_gc_pause_seconds_(count|sum|max)\\{[^}]*}\\s+(\\S+)$", Pattern.MULTILINE);
+    private static final Pattern ALLOCATED = Pattern.compile(
+            "^jvm_gc_memory_allocated_bytes_total(?:\\{[^}]*})?\\s+(\\S+)$", Pattern.MULTILINE);
 
     /** The bench's own stop-the-world pauses since {@link #reset}: their number and the longest, in microseconds. */
     private static final AtomicLong OWN_COUNT = new AtomicLong();
@@ -52,8 +54,11 @@ final class Pauses {
                 OWN_LONGEST.get() / 1e3);
     }
 
-    /** The server's collector pauses, as its Prometheus text counts them: summed over every collector and cause. */
-    record Server(long count, double seconds, double longestSeconds) {
+    /**
+     * The server's collector pauses, as its Prometheus text counts them (summed over every collector and cause), and
+     * the bytes it has allocated: the more it allocates a command, the more often it pauses.
+     */
+    record Server(long count, double seconds, double longestSeconds, double allocatedBytes) {
         static Server of(String prometheusText) {
             long count = 0;
             double seconds = 0;
@@ -67,14 +72,20 @@ final class Pauses {
                     default -> longest = Math.max(longest, v);
                 }
             }
-            return new Server(count, seconds, longest);
+            Matcher a = ALLOCATED.matcher(prometheusText);
+            return new Server(count, seconds, longest, a.find() ? Double.parseDouble(a.group(1)) : Double.NaN);
         }
 
-        /** The pauses since {@code before}, in words; the longest is Micrometer's, over its last two minutes. */
-        String since(Server before) {
+        /**
+         * The pauses since {@code before}, in words, and what the server allocated for each of {@code ops} commands;
+         * the longest pause is Micrometer's, over its last two minutes.
+         */
+        String since(Server before, long ops) {
             long n = count - before.count;
-            return String.format(Locale.ROOT, "the server's collector: %d pauses, %.0f ms in all, the longest in the"
-                    + " last 2 min %.0f ms", n, (seconds - before.seconds) * 1e3, longestSeconds * 1e3);
+            return String.format(Locale.ROOT, "the server allocated %.1f KiB a command; its collector: %d pauses, %.0f"
+                            + " ms in all, the longest in the last 2 min %.0f ms",
+                    (allocatedBytes - before.allocatedBytes) / 1024 / Math.max(1, ops), n,
+                    (seconds - before.seconds) * 1e3, longestSeconds * 1e3);
         }
     }
 }
