@@ -71,6 +71,30 @@ class AMailServerThatPausesHoldsTheWholeOutboxNotEachMail {
         }
     }
 
+    @Test
+    void aServerThatGreetsWith421IsAskedOnceARound() throws Exception {
+        try (TinySmtp tiny = new TinySmtp(Set.of());
+             NoticeRoom room = NoticeRoom.withSmtpDown(Map.of("vigil.smtp.port", tiny.port()))) {
+            tiny.greeting = "421 4.3.2 Service shutting down and closing transmission channel";
+            room.staff("qa1", "QA_REVIEWER", null).staff("qa2", "QA_REVIEWER", null).staff("qa3", "QA_REVIEWER", null);
+            room.command("admin", "{\"do\":\"PublishGuidance\",\"guidanceId\":\"SOP-QART\",\"title\":\"DIVERT tag"
+                    + " list\",\"text\":\"Review the DIVERT tag list daily.\",\"roles\":[\"QA_REVIEWER\"]}");
+            await().atMost(WAIT).until(() -> attempts(room).size() >= 1);
+            room.clock.advance(Duration.ofSeconds(5));
+            await().atMost(WAIT).until(() -> attempts(room).size() >= 2);
+
+            tiny.greeting = "220 tiny.example ESMTP";
+            tiny.busy = false;
+            room.clock.advance(Duration.ofSeconds(10));
+            await().atMost(WAIT).until(() -> tiny.taken.size() == 3);
+            List<Attempt> all = attempts(room);
+            assertThat(all).extracting(Attempt::outcome).containsExactly("FAILED", "FAILED", "SENT", "SENT", "SENT");
+            assertThat(all.getFirst().detail()).startsWith("the mail server answered the connection with 421 4.3.2")
+                    .contains("Service shutting down").doesNotContain("Exception");
+            assertThat(tiny.connections.get()).as("one a round while it hung up, then one a mail").isEqualTo(2 + 3);
+        }
+    }
+
     private static List<Attempt> attempts(NoticeRoom room) throws Exception {
         List<Attempt> out = new ArrayList<>();
         try (Connection c = room.db.connectAsOwner();

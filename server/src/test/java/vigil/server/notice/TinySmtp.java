@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real SMTP server on a socket of its own, small enough to misbehave on demand: while {@link #busy} it answers
- * {@code MAIL FROM} with {@code 451} (a pause about the server, not about anyone's mailbox); it always answers
+ * {@code MAIL FROM} with {@code 451} (a pause about the server, not about anyone's mailbox), and it may greet a
+ * connection with something other than {@code 220} and hang up; it always answers
  * {@code RCPT TO} for an address in {@code refused} with {@code 450} (that one mailbox is unavailable). It counts the
  * connections and the {@code MAIL FROM}s it was sent, and keeps the recipients of every mail it took, in order.
  */
@@ -24,6 +25,8 @@ final class TinySmtp implements AutoCloseable {
     static final String BUSY = "451 4.3.2 System not accepting network messages, try again later";
 
     volatile boolean busy = true;
+    /** What a connection is greeted with; a greeting other than 220 is followed by hanging up. */
+    volatile String greeting = "220 tiny.example ESMTP";
     final AtomicInteger connections = new AtomicInteger();
     final AtomicInteger mailFroms = new AtomicInteger();
     final List<String> taken = new CopyOnWriteArrayList<>();
@@ -60,7 +63,11 @@ final class TinySmtp implements AutoCloseable {
     private void talk(Socket s) {
         try (s; BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(),
                 StandardCharsets.UTF_8)); OutputStream out = s.getOutputStream()) {
-            say(out, "220 tiny.example ESMTP");
+            String hello = greeting;
+            say(out, hello);
+            if (!hello.startsWith("220")) {
+                return;
+            }
             String to = null;
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 String verb = line.length() >= 4 ? line.substring(0, 4).toUpperCase(java.util.Locale.ROOT) : line;
