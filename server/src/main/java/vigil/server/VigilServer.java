@@ -6,19 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.context.properties.bind.BindException;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.StandardEnvironment;
 import vigil.server.audit.VerifyAudit;
 import vigil.server.config.VigilProperties;
 import vigil.server.db.Database;
@@ -72,22 +69,14 @@ public class VigilServer {
     }
 
     /**
-     * The settings README names that are not bound into {@link VigilProperties}, with the type each is read as where
-     * it is used ({@code @Value}): checked here too, so that a value that is none is one line naming it, not a failed
-     * start-up in Spring's words (audit 7).
+     * What is wrong with a setting, or null: every setting README names is bound into {@link VigilProperties} here, as
+     * the server binds it, so that a value that is none is one line naming it, not a failed start-up in Spring's words
+     * (audit 7).
      */
-    private static final Map<String, Class<?>> OTHER_SETTINGS = Map.of("vigil.snapshot-every", Long.class,
-            "vigil.live.heartbeat", Duration.class, "vigil.live.buffer", Integer.class,
-            "vigil.live.max-subscribers", Integer.class, "vigil.live.max-catch-up", Integer.class,
-            "vigil.live.max-per-reader", Integer.class);
-
-    /** What is wrong with a setting, read as the server reads it, or null. */
     static String settingsProblem() {
         VigilProperties p;
         try {
             p = VigilProperties.fromEnvironment();
-            Binder binder = Binder.get(new StandardEnvironment());
-            OTHER_SETTINGS.forEach(binder::bind);
         } catch (BindException e) {
             String value = e.getProperty() == null ? "" : "'" + e.getProperty().getValue() + "' is not ";
             return variable(e.getName().toString()) + " is not valid: " + value
