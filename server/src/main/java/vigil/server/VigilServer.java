@@ -6,22 +6,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.context.properties.bind.BindException;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.StandardEnvironment;
 import vigil.server.audit.VerifyAudit;
 import vigil.server.config.VigilProperties;
 import vigil.server.db.Database;
 import vigil.server.demo.DemoSettings;
+import vigil.server.log.Writer;
 import vigil.sim.json.Fields;
 import vigil.sim.json.InvalidInput;
 import vigil.sim.json.JsonFiles;
@@ -70,22 +69,14 @@ public class VigilServer {
     }
 
     /**
-     * The settings README names that are not bound into {@link VigilProperties}, with the type each is read as where
-     * it is used ({@code @Value}): checked here too, so that a value that is none is one line naming it, not a failed
-     * start-up in Spring's words (audit 7).
+     * What is wrong with a setting, or null: every setting README names is bound into {@link VigilProperties} here, as
+     * the server binds it, so that a value that is none is one line naming it, not a failed start-up in Spring's words
+     * (audit 7).
      */
-    private static final Map<String, Class<?>> OTHER_SETTINGS = Map.of("vigil.snapshot-every", Long.class,
-            "vigil.live.heartbeat", Duration.class, "vigil.live.buffer", Integer.class,
-            "vigil.live.max-subscribers", Integer.class, "vigil.live.max-catch-up", Integer.class,
-            "vigil.live.max-per-reader", Integer.class);
-
-    /** What is wrong with a setting, read as the server reads it, or null. */
     static String settingsProblem() {
         VigilProperties p;
         try {
             p = VigilProperties.fromEnvironment();
-            Binder binder = Binder.get(new StandardEnvironment());
-            OTHER_SETTINGS.forEach(binder::bind);
         } catch (BindException e) {
             String value = e.getProperty() == null ? "" : "'" + e.getProperty().getValue() + "' is not ";
             return variable(e.getName().toString()) + " is not valid: " + value
@@ -181,8 +172,15 @@ public class VigilServer {
         return deepest.lines().findFirst().orElse(deepest);
     }
 
-    /** Says where the server listens and where its data is, once the port is known. */
+    /**
+     * Says where the server listens and where its data is, once the port is known, and whether it stands by: a second
+     * server on one database waits for the writer role (audit 7, finding 9). The writer asks for the role as it
+     * starts, before the port is open; should it not have had its answer within {@link #ELECTION_WAIT} (a slow
+     * database), the standby's line follows the block when it has.
+     */
     record StartupMessage(PrintStream out) implements ApplicationListener<WebServerInitializedEvent> {
+        static final Duration ELECTION_WAIT = Duration.ofSeconds(5);
+
         @Override
         public void onApplicationEvent(WebServerInitializedEvent event) {
             var ctx = event.getApplicationContext();
@@ -191,8 +189,18 @@ public class VigilServer {
             }
             VigilProperties p = ctx.getBean(VigilProperties.class);
             Database db = ctx.getBean(Database.class);
-            out.println("Vigil is listening on http://localhost:" + event.getWebServer().getPort()
-                    + "  (health: /actuator/health, commands: POST /api/commands)");
+            Writer writer = ctx.getBean(Writer.class);
+            Boolean writes = writer.elected().completeOnTimeout(null, ELECTION_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                    .join();
+            int port = event.getWebServer().getPort();
+            if (Boolean.FALSE.equals(writes)) {
+                out.println("Vigil is standing by on http://localhost:" + port + "  (health: /actuator/health says"
+                        + " OUT_OF_SERVICE, commands are answered 503, until it writes)");
+                out.println("  standby:  " + standby(writer));
+            } else {
+                out.println("Vigil is listening on http://localhost:" + port
+                        + "  (health: /actuator/health, commands: POST /api/commands)");
+            }
             out.println("  log in:   as a member of staff: HTTP Basic on /api (curl -u USERNAME:PASSWORD ...), the form at"
                     + " /login for pages");
             out.println("  accounts: " + p.dataDir().resolve("demo-users.txt").toAbsolutePath().normalize()
@@ -204,6 +212,18 @@ public class VigilServer {
             if (demo != null) {
                 out.println("  demo:     " + demo);
             }
+            if (writes == null) {
+                writer.elected().thenAccept(w -> {
+                    if (!w) {
+                        out.println("Vigil is standing by on http://localhost:" + port + ": " + standby(writer));
+                    }
+                });
+            }
+        }
+
+        private static String standby(Writer writer) {
+            String why = writer.state().why().replaceFirst("^standby: ", "");
+            return why + "; this server takes over when that one stops";
         }
     }
 }

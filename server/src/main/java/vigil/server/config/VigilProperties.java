@@ -1,6 +1,7 @@
 package vigil.server.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -10,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code VIGIL_PORT}, {@code VIGIL_DATA_DIR}, {@code VIGIL_POLICY}, {@code VIGIL_DB_URL}, {@code VIGIL_DB_USER},
  * {@code VIGIL_DB_PASSWORD}, {@code VIGIL_DB_OWNER}, {@code VIGIL_DB_OWNER_PASSWORD}, {@code VIGIL_CHECKPOINT_DIR},
  * {@code VIGIL_DEMO}, {@code VIGIL_SMTP_*}, {@code VIGIL_AUDIT_EMAIL}, {@code VIGIL_DEMO_SHIFT}, {@code VIGIL_DEMO_SPEED},
- * {@code VIGIL_DEMO_MODEL}.
+ * {@code VIGIL_DEMO_MODEL}, {@code VIGIL_SNAPSHOT_EVERY}, {@code VIGIL_LIVE_*}.
  *
  * @param port     the HTTP port
  * @param dataDir  where the embedded PostgreSQL, demo users and keys live
@@ -25,6 +26,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param demoSpeed how many times faster than real time the shift's calls, travel and work go, 0.1 to 1000
  *                  ({@code --speed N}; the engine's deadlines stay on the real clock, docs/adr/101)
  * @param demoModel a simulation model (contracts/simulate.md) for the shift; absent, the built-in London shift
+ * @param snapshotEvery events between engine snapshots (docs/adr/052)
+ * @param live     the live stream's bounds and heartbeat (docs/adr/070)
  */
 @ConfigurationProperties("vigil")
 public record VigilProperties(
@@ -38,17 +41,23 @@ public record VigilProperties(
         String auditEmail,
         @DefaultValue("false") boolean demoShift,
         @DefaultValue("1") double demoSpeed,
-        Path demoModel) {
+        Path demoModel,
+        @DefaultValue(SNAPSHOT_EVERY) long snapshotEvery,
+        @DefaultValue Live live) {
+    /** Events between engine snapshots unless {@code VIGIL_SNAPSHOT_EVERY} says otherwise (ADR 052). */
+    public static final String SNAPSHOT_EVERY = "100000";
 
     /** The settings bound from the environment (the record's own components). */
     @ConstructorBinding
     public VigilProperties {
         smtp = smtp == null ? new Smtp(null, 587, null, null, null, true) : smtp;
+        live = live == null ? Live.DEFAULTS : live;
     }
 
     /** The settings without mail (no SMTP, no audit address) and without a demo shift, as a tool or a test gives them. */
     public VigilProperties(int port, Path dataDir, Path policy, Db db, Path checkpointDir, boolean demo) {
-        this(port, dataDir, policy, db, checkpointDir, demo, null, null, false, 1, null);
+        this(port, dataDir, policy, db, checkpointDir, demo, null, null, false, 1, null, Long.parseLong(SNAPSHOT_EVERY),
+                null);
     }
 
     /** The signed checkpoints of the log's chain head (ADR 050). */
@@ -81,6 +90,16 @@ public record VigilProperties(
             return "Smtp[host=" + host + ", port=" + port + ", user=" + user + ", from=" + from + ", starttls="
                     + starttls + "]"; // never the password
         }
+    }
+
+    /**
+     * The live stream ({@code VIGIL_LIVE_HEARTBEAT}, {@code _BUFFER}, {@code _MAX_SUBSCRIBERS}, {@code _MAX_CATCH_UP},
+     * {@code _MAX_PER_READER}); the defaults serve a control room (docs/adr/070).
+     */
+    public record Live(@DefaultValue("PT10S") Duration heartbeat, @DefaultValue("10000") int buffer,
+                       @DefaultValue("5000") int maxSubscribers, @DefaultValue("100000") int maxCatchUp,
+                       @DefaultValue("32") int maxPerReader) {
+        static final Live DEFAULTS = new Live(Duration.ofSeconds(10), 10_000, 5_000, 100_000, 32);
     }
 
     /**

@@ -1,9 +1,8 @@
 package vigil.server.live;
 
-import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vigil.server.config.VigilProperties;
 import vigil.server.log.EventLog;
 
 @Configuration(proxyBeanMethods = false)
@@ -14,13 +13,9 @@ class LiveConfiguration {
      * {@code _MAX_CATCH_UP}, {@code _MAX_PER_READER}); the defaults serve a control room (docs/adr/070).
      */
     @Bean
-    LiveEvents liveEvents(EventLog eventLog,
-                          @Value("${vigil.live.heartbeat:PT10S}") Duration heartbeat,
-                          @Value("${vigil.live.buffer:10000}") int buffer,
-                          @Value("${vigil.live.max-subscribers:5000}") int maxSubscribers,
-                          @Value("${vigil.live.max-catch-up:100000}") int maxCatchUp,
-                          @Value("${vigil.live.max-per-reader:32}") int maxPerReader) {
-        return new LiveEvents(eventLog,
-                new LiveEvents.Settings(heartbeat, buffer, maxSubscribers, maxCatchUp, maxPerReader));
+    LiveEvents liveEvents(EventLog eventLog, VigilProperties properties) {
+        VigilProperties.Live l = properties.live();
+        return new LiveEvents(eventLog, new LiveEvents.Settings(l.heartbeat(), l.buffer(), l.maxSubscribers(),
+                l.maxCatchUp(), l.maxPerReader()));
     }
 }

@@ -5,5 +5,5 @@
  * reads the committed log ({@link vigil.server.log.EventLog}); knows nothing of HTTP or of who is logged in: the API
  * hands it an output and a view of each line for the subscriber.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Live stream", allowedDependencies = {"log"})
+@org.springframework.modulith.ApplicationModule(displayName = "Live stream", allowedDependencies = {"log", "config"})
 package vigil.server.live;

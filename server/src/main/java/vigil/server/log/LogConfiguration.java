@@ -2,7 +2,6 @@ package vigil.server.log;
 
 import java.time.InstantSource;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vigil.core.Policy;
@@ -33,14 +32,11 @@ class LogConfiguration {
         return p.retainClosedFor() == null ? p.withRetainClosedFor(RETAIN_CLOSED_FOR) : p;
     }
 
-    /** Events between engine snapshots (ADR 052); {@code VIGIL_SNAPSHOT_EVERY} changes it. */
-    static final long SNAPSHOT_EVERY = 100_000;
-
     @Bean
     Writer writer(Database database, InstantSource clock, Policy policy, ObjectProvider<CommitListener> listeners,
-                  @Value("${vigil.snapshot-every:" + SNAPSHOT_EVERY + "}") long snapshotEvery) {
+                  VigilProperties properties) {
         Snapshots snapshots = new Snapshots(policy);
         return new Writer(database, clock, policy, listeners.orderedStream().toList(), snapshots,
-                new SnapshotTaker(database, snapshots, clock, snapshotEvery));
+                new SnapshotTaker(database, snapshots, clock, properties.snapshotEvery()));
     }
 }

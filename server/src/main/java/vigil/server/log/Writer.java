@@ -130,6 +130,8 @@ public final class Writer implements SmartLifecycle {
     private final AtomicLong rebuilds = new AtomicLong();
     private final Isolation isolation = new Isolation(this);
     private volatile State state = new State(Phase.STOPPED, "not started");
+    /** Whether this server writes (true) or stands by (false), once it first knows. */
+    private final CompletableFuture<Boolean> elected = new CompletableFuture<>();
     private volatile Position position = new Position(0, null, HexFormat.of().formatHex(Chain.GENESIS));
     private volatile Start lastStart;
     private volatile boolean running;
@@ -181,6 +183,14 @@ public final class Writer implements SmartLifecycle {
 
     public Position position() {
         return position;
+    }
+
+    /**
+     * Completes once this server first asked for the writer role: true if it took it, false if another server holds it
+     * (a standby, {@link #state()} says whose; it takes over when that server stops).
+     */
+    public CompletableFuture<Boolean> elected() {
+        return elected.copy();
     }
 
     public int queueDepth() {
@@ -285,6 +295,7 @@ public final class Writer implements SmartLifecycle {
                 try (ResultSet rs = s.executeQuery()) {
                     rs.next();
                     if (rs.getBoolean(1)) {
+                        elected.complete(true);
                         return true;
                     }
                 }
@@ -296,6 +307,7 @@ public final class Writer implements SmartLifecycle {
             }
             state = new State(Phase.STANDBY, "standby: another Vigil server holds the writer role on this database ("
                     + holder + ")");
+            elected.complete(false);
             refuseFor(2_000, state.why());
             if (!c.isValid(2)) {
                 return false;

@@ -21,6 +21,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.slf4j.Logger;
@@ -33,17 +35,21 @@ import vigil.server.db.Database;
 
 /**
  * Sends the mail outbox ({@code notice_mail}) through Spring's mail support, one platform thread. A mail is tried when
- * due; every attempt and its outcome is recorded ({@code notice_mail_attempt}). While the server cannot be reached or
- * answers with a pause (4xx), it is tried again after an exponential backoff ({@code retryFirst}, doubling, at most
- * {@code retryMax}) for as long as it takes; a refusal (5xx) is tried {@code maxRefusals} times, then abandoned and
- * logged. A mail the server took is marked sent; if the server dies in between, it is sent again after the restart
- * with the same Message-ID (docs/adr/080). It holds an advisory lock of its own, so with two servers on one database
- * one of them mails.
+ * due, oldest first; every attempt and its outcome is recorded ({@code notice_mail_attempt}). While the mail server
+ * cannot be reached or answers with a pause about itself (4xx other than to {@code RCPT TO}), the round stops at that
+ * first mail and the whole outbox waits ({@code retryFirst}, doubling, at most {@code retryMax} or five minutes),
+ * then that mail is tried again first: one connection a round, not one a mail (docs/adr/122). A pause about one
+ * mailbox (4xx to {@code RCPT TO}) holds that mail alone, with the same backoff; a refusal (5xx) is tried
+ * {@code maxRefusals} times, then abandoned and logged. A mail the server took is marked sent; if the server dies in
+ * between, it is sent again after the restart with the same Message-ID (docs/adr/080). It holds an advisory lock of its
+ * own, so with two servers on one database one of them mails.
  */
 public final class Mailer implements AutoCloseable {
     static final long LOCK_KEY = 0x7669_6769_6c6d_6169L; // "vigilmai"
     private static final Logger log = LoggerFactory.getLogger(Mailer.class);
     private static final int PAGE = 20;
+    /** The outbox waits at most this long for a mail server that failed (one connection a round costs little). */
+    static final Duration HOLD_AT_MOST = Duration.ofMinutes(5);
 
     /** How failures are retried. */
     record Settings(Duration retryFirst, Duration retryMax, int maxRefusals) {
@@ -61,6 +67,12 @@ public final class Mailer implements AutoCloseable {
             }
             return d.compareTo(retryMax) > 0 ? retryMax : d;
         }
+
+        /** How long the whole outbox waits after {@code failuresSoFar} failures of the mail server in a row. */
+        Duration hold(int failuresSoFar) {
+            Duration d = backoff(failuresSoFar);
+            return d.compareTo(HOLD_AT_MOST) > 0 ? HOLD_AT_MOST : d;
+        }
     }
 
     private final Database database;
@@ -74,6 +86,9 @@ public final class Mailer implements AutoCloseable {
     private final Condition woken = lock.newCondition();
     private boolean nudged;
     private volatile boolean stopping;
+    // The mailer thread's own: how many rounds in a row the mail server failed, and until when no mail is tried.
+    private int serverFailures;
+    private Instant heldUntil;
 
     Mailer(Database database, VigilProperties.Smtp smtp, InstantSource clock, Settings settings) {
         this.database = database;
@@ -187,6 +202,10 @@ public final class Mailer implements AutoCloseable {
     /** Sends every mail due now; how long until the next is due (at most a second: the clock may be moved). */
     private Duration sendDue(Connection c) throws SQLException {
         Instant now = clock.instant();
+        if (heldUntil != null && now.isBefore(heldUntil)) {
+            Duration left = Duration.between(now, heldUntil);
+            return left.compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1) : left;
+        }
         Deque<Mail> due = new ArrayDeque<>();
         try (PreparedStatement s = c.prepareStatement("select id, address, subject, body, message_id, attempts, refusals"
                 + " from notice_mail where state = 'PENDING' and next_attempt_at <= ? order by next_attempt_at, id"
@@ -203,7 +222,17 @@ public final class Mailer implements AutoCloseable {
             if (stopping) {
                 return Duration.ZERO;
             }
-            record(c, m, send(m));
+            Attempt a = send(m);
+            record(c, m, a);
+            if (a.aboutTheServer()) {
+                hold(c, a);
+                return Duration.ZERO; // the next look finds the outbox held
+            }
+            if (serverFailures > 0) {
+                log.info("the mail server answers again; the outbox is sent");
+            }
+            serverFailures = 0;
+            heldUntil = null;
         }
         if (due.size() == PAGE) {
             return Duration.ZERO;
@@ -219,9 +248,33 @@ public final class Mailer implements AutoCloseable {
         }
     }
 
+    /** The mail server failed as a whole: no mail is tried until the hold ends; said once an outage. */
+    private void hold(Connection c, Attempt a) throws SQLException {
+        Duration hold = settings.hold(serverFailures);
+        heldUntil = clock.instant().plus(hold);
+        if (serverFailures == 0) {
+            log.warn("the mail server fails ({}); the outbox ({} pending) waits {}s, then is tried again, oldest first,"
+                    + " with a growing wait (at most {}s)", a.detail(), pending(c), hold.toSeconds(),
+                    settings.hold(Integer.MAX_VALUE).toSeconds());
+        }
+        serverFailures++;
+    }
+
+    private static long pending(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select count(*) from notice_mail where state = 'PENDING'");
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     enum Result { SENT, FAILED, REFUSED }
 
-    record Attempt(Result result, String detail) {}
+    /**
+     * What came of one attempt; {@code aboutTheServer} when the failure is the mail server's, not this mail's: not
+     * reached, or a pause (4xx) to anything but {@code RCPT TO}, or {@code 421} (closing) anywhere.
+     */
+    record Attempt(Result result, String detail, boolean aboutTheServer) {}
 
     private Attempt send(Mail m) {
         try {
@@ -238,28 +291,41 @@ public final class Mailer implements AutoCloseable {
             h.setText(m.body(), false);
             h.setSentDate(Date.from(clock.instant()));
             sender.send(message);
-            return new Attempt(Result.SENT, null);
+            return new Attempt(Result.SENT, null, false);
         } catch (MessagingException | RuntimeException e) {
-            int code = replyCode(e);
-            return new Attempt(code >= 500 ? Result.REFUSED : Result.FAILED,
-                    (code > 0 ? "SMTP " + code + ": " : "") + plain(e));
+            return failure(e);
         }
     }
 
-    /** The SMTP reply code somewhere in {@code e}'s causes (0 when the server never answered: not reached). */
-    static int replyCode(Throwable e) {
+    /** A failed attempt: whose failure it is, and what the server said (or what kept it from saying anything). */
+    static Attempt failure(Throwable e) {
+        MessagingException answer = answer(e);
+        int code = answer == null ? greetingCode(e) : code(answer);
+        if (code >= 500) {
+            return new Attempt(Result.REFUSED, said(answer, e), false);
+        }
+        boolean aboutOneMailbox = answer instanceof SMTPAddressFailedException && code != 421;
+        return new Attempt(Result.FAILED, said(answer, e), !aboutOneMailbox);
+    }
+
+    /**
+     * The server's answer somewhere in {@code e}'s causes (Spring keeps it among the failed messages, the mail library
+     * behind the next exceptions), the one naming a mailbox first; null when the server never answered a command.
+     */
+    private static MessagingException answer(Throwable e) {
         List<Throwable> todo = new ArrayList<>(List.of(e));
         Set<Throwable> seen = new HashSet<>();
+        MessagingException found = null;
         while (!todo.isEmpty()) {
             Throwable t = todo.removeLast();
             if (t == null || !seen.add(t)) {
                 continue;
             }
-            if (t instanceof SMTPSendFailedException f) {
-                return f.getReturnCode();
-            }
             if (t instanceof SMTPAddressFailedException f) {
-                return f.getReturnCode();
+                return f;
+            }
+            if (t instanceof SMTPSendFailedException f && found == null) {
+                found = f;
             }
             if (t instanceof MailSendException s) {
                 todo.addAll(List.of(s.getMessageExceptions()));
@@ -269,27 +335,89 @@ public final class Mailer implements AutoCloseable {
             }
             todo.add(t.getCause());
         }
-        return 0;
+        return found;
     }
 
-    /** The deepest message, one line, bounded: what the attempt's record says (no trace, no class). */
-    private static String plain(Throwable e) {
+    private static int code(MessagingException answer) {
+        return answer instanceof SMTPAddressFailedException f ? f.getReturnCode()
+                : ((SMTPSendFailedException) answer).getReturnCode();
+    }
+
+    private static final Pattern GREETING = Pattern.compile("response: (([2-5]\\d\\d)\\b.*)");
+
+    /** The code a server greeted with instead of 220 ("Got bad greeting … response: 421 …"), else 0. */
+    private static int greetingCode(Throwable e) {
+        Matcher m = GREETING.matcher(deepest(e));
+        return m.find() ? Integer.parseInt(m.group(2)) : 0;
+    }
+
+    /**
+     * What the attempt's record says, one line, bounded: the server's own words and the command they answered, or
+     * what kept it from answering, in words (no exception class: audit 7, finding 11).
+     */
+    private static String said(MessagingException answer, Throwable e) {
+        String words;
+        if (answer != null) {
+            String command = answer instanceof SMTPAddressFailedException f ? f.getCommand()
+                    : ((SMTPSendFailedException) answer).getCommand();
+            words = "the mail server answered " + commandName(command) + " with " + firstLine(answer.getMessage());
+        } else {
+            String deepest = deepest(e);
+            Matcher m = GREETING.matcher(deepest);
+            words = m.find() ? "the mail server answered the connection with " + m.group(1)
+                    : "the mail server was not reached or did not answer: " + deepest;
+        }
+        return words.length() > 500 ? words.substring(0, 500) : words;
+    }
+
+    /** {@code MAIL FROM:<a@b>} as {@code MAIL FROM}; {@code .} as the end of the message. */
+    private static String commandName(String command) {
+        if (command == null || command.isBlank()) {
+            return "a command";
+        }
+        if (command.trim().equals(".")) {
+            return "the end of the message";
+        }
+        int colon = command.indexOf(':');
+        return (colon > 0 ? command.substring(0, colon) : command).trim();
+    }
+
+    /** The deepest message among the causes (a refused connection, a timeout), without the class names in it. */
+    private static String deepest(Throwable e) {
         String said = null;
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        Set<Throwable> seen = new HashSet<>();
+        for (Throwable t = e; t != null && seen.add(t); t = next(t)) {
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
                 said = t.getMessage();
             }
         }
-        said = said == null ? "no answer" : said.lines().map(String::trim).filter(l -> !l.isEmpty()).findFirst()
-                .orElse("no answer");
-        return said.length() > 500 ? said.substring(0, 500) : said;
+        return firstLine(said == null ? "no answer" : said);
+    }
+
+    /** What {@code t} was caused by: Spring keeps a failed message's cause beside it, not as its own. */
+    private static Throwable next(Throwable t) {
+        if (t.getCause() == null && t instanceof MailSendException s && s.getMessageExceptions().length > 0) {
+            return s.getMessageExceptions()[0];
+        }
+        return t.getCause(); // a MessagingException's is its next exception
+    }
+
+    private static final Pattern CLASS_NAME = Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z]\\w*(?:Exception|Error)"
+            + ":\\s*");
+
+    private static String firstLine(String s) {
+        String line = s == null ? "" : s.lines().map(String::trim).filter(l -> !l.isEmpty()).findFirst().orElse("");
+        line = CLASS_NAME.matcher(line).replaceAll("");
+        return line.isEmpty() ? "no answer" : line;
     }
 
     private void record(Connection c, Mail m, Attempt a) throws SQLException {
         Instant at = clock.instant();
         int refusals = m.refusals() + (a.result() == Result.REFUSED ? 1 : 0);
         String state = a.result() == Result.SENT ? "SENT" : refusals >= settings.maxRefusals() ? "ABANDONED" : "PENDING";
-        Instant next = a.result() == Result.SENT ? at : at.plus(settings.backoff(m.attempts()));
+        // A mail the server as a whole failed keeps its place: the outbox waits for it (hold), first in line.
+        Instant next = a.result() == Result.SENT ? at : a.aboutTheServer() ? null
+                : at.plus(settings.backoff(m.attempts()));
         c.setAutoCommit(false);
         try {
             try (PreparedStatement s = c.prepareStatement("insert into notice_mail_attempt (mail_id, at, outcome, detail)"
@@ -301,10 +429,10 @@ public final class Mailer implements AutoCloseable {
                 s.executeUpdate();
             }
             try (PreparedStatement s = c.prepareStatement("update notice_mail set attempts = attempts + 1, refusals = ?,"
-                    + " state = ?, next_attempt_at = ?, sent_at = ? where id = ?")) {
+                    + " state = ?, next_attempt_at = coalesce(?, next_attempt_at), sent_at = ? where id = ?")) {
                 s.setInt(1, refusals);
                 s.setString(2, state);
-                s.setTimestamp(3, Timestamp.from(next));
+                s.setTimestamp(3, next == null ? null : Timestamp.from(next));
                 s.setTimestamp(4, a.result() == Result.SENT ? Timestamp.from(at) : null);
                 s.setLong(5, m.id());
                 s.executeUpdate();
@@ -318,7 +446,7 @@ public final class Mailer implements AutoCloseable {
         }
         if (state.equals("ABANDONED")) {
             log.warn("mail {} to {} abandoned after {} refusals: {}", m.messageId(), m.address(), refusals, a.detail());
-        } else if (a.result() != Result.SENT && m.attempts() == 0) {
+        } else if (a.result() != Result.SENT && !a.aboutTheServer() && m.attempts() == 0) {
             log.warn("mail {} to {} not sent ({}); retrying with backoff", m.messageId(), m.address(), a.detail());
         }
     }

@@ -69,6 +69,11 @@ final class NoticeRoom implements AutoCloseable {
         return new NoticeRoom(false, Map.of());
     }
 
+    /** GreenMail is down until {@link #smtpComesUp}; {@code more} may point the server at another SMTP server. */
+    static NoticeRoom withSmtpDown(Map<String, Object> more) {
+        return new NoticeRoom(false, more);
+    }
+
     static NoticeRoom withSmtp(Map<String, Object> more) {
         return new NoticeRoom(true, more);
     }
