@@ -85,6 +85,9 @@ public class VigilServer {
         if (p.port() < 0 || p.port() > 65_535) {
             return "VIGIL_PORT must be a number from 0 to 65535, not " + p.port();
         }
+        if (p.pageIdle().compareTo(Duration.ofMinutes(1)) < 0) {
+            return "VIGIL_PAGE_IDLE must be at least a minute (e.g. 30m or PT12H), not " + p.pageIdle();
+        }
         if (Files.exists(p.dataDir()) && !Files.isDirectory(p.dataDir())) {
             return "VIGIL_DATA_DIR is not a directory: " + p.dataDir().toAbsolutePath().normalize();
         }

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code VIGIL_PORT}, {@code VIGIL_DATA_DIR}, {@code VIGIL_POLICY}, {@code VIGIL_DB_URL}, {@code VIGIL_DB_USER},
  * {@code VIGIL_DB_PASSWORD}, {@code VIGIL_DB_OWNER}, {@code VIGIL_DB_OWNER_PASSWORD}, {@code VIGIL_CHECKPOINT_DIR},
  * {@code VIGIL_DEMO}, {@code VIGIL_SMTP_*}, {@code VIGIL_AUDIT_EMAIL}, {@code VIGIL_DEMO_SHIFT}, {@code VIGIL_DEMO_SPEED},
- * {@code VIGIL_DEMO_MODEL}, {@code VIGIL_SNAPSHOT_EVERY}, {@code VIGIL_LIVE_*}.
+ * {@code VIGIL_DEMO_MODEL}, {@code VIGIL_SNAPSHOT_EVERY}, {@code VIGIL_LIVE_*}, {@code VIGIL_PAGE_IDLE}.
  *
  * @param port     the HTTP port
  * @param dataDir  where the embedded PostgreSQL, demo users and keys live
@@ -28,6 +28,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param demoModel a simulation model (contracts/simulate.md) for the shift; absent, the built-in London shift
  * @param snapshotEvery events between engine snapshots (docs/adr/052)
  * @param live     the live stream's bounds and heartbeat (docs/adr/070)
+ * @param pageIdle how long a page's login lasts with nothing sent from it ({@code VIGIL_PAGE_IDLE}, at least a minute;
+ *                 a page showing the board sends nothing while it only watches)
  */
 @ConfigurationProperties("vigil")
 public record VigilProperties(
@@ -43,21 +45,25 @@ public record VigilProperties(
         @DefaultValue("1") double demoSpeed,
         Path demoModel,
         @DefaultValue(SNAPSHOT_EVERY) long snapshotEvery,
-        @DefaultValue Live live) {
+        @DefaultValue Live live,
+        @DefaultValue(PAGE_IDLE) Duration pageIdle) {
     /** Events between engine snapshots unless {@code VIGIL_SNAPSHOT_EVERY} says otherwise (ADR 052). */
     public static final String SNAPSHOT_EVERY = "100000";
+    /** How long a page's login lasts idle unless {@code VIGIL_PAGE_IDLE} says otherwise: Spring's own default. */
+    public static final String PAGE_IDLE = "PT30M";
 
     /** The settings bound from the environment (the record's own components). */
     @ConstructorBinding
     public VigilProperties {
         smtp = smtp == null ? new Smtp(null, 587, null, null, null, true) : smtp;
         live = live == null ? Live.DEFAULTS : live;
+        pageIdle = pageIdle == null ? Duration.parse(PAGE_IDLE) : pageIdle;
     }
 
     /** The settings without mail (no SMTP, no audit address) and without a demo shift, as a tool or a test gives them. */
     public VigilProperties(int port, Path dataDir, Path policy, Db db, Path checkpointDir, boolean demo) {
         this(port, dataDir, policy, db, checkpointDir, demo, null, null, false, 1, null, Long.parseLong(SNAPSHOT_EVERY),
-                null);
+                null, null);
     }
 
     /** The signed checkpoints of the log's chain head (ADR 050). */

@@ -9,6 +9,7 @@ import org.springframework.core.serializer.support.DeserializingConverter;
 import org.springframework.core.serializer.support.SerializingConverter;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import vigil.server.config.VigilProperties;
 
 /**
  * The pages' sessions are kept in the database (Spring Session JDBC, docs/adr/121), so a restart of the server does not
@@ -23,6 +24,12 @@ class PageSessions {
     @Bean
     SessionRepositoryCustomizer<JdbcIndexedSessionRepository> unreadableSessionValuesDropped() {
         return repository -> repository.setConversionService(conversions(PageSessions.class.getClassLoader()));
+    }
+
+    /** A page's login lasts as long idle as the install says ({@code VIGIL_PAGE_IDLE}); a shift, say, on a console. */
+    @Bean
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> idleAsTheInstallSays(VigilProperties settings) {
+        return repository -> repository.setDefaultMaxInactiveInterval(settings.pageIdle());
     }
 
     static GenericConversionService conversions(ClassLoader loader) {

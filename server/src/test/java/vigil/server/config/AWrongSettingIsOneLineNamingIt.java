@@ -33,7 +33,8 @@ class AWrongSettingIsOneLineNamingIt {
         "VIGIL_LIVE_HEARTBEAT|soon|vigil: VIGIL_LIVE_HEARTBEAT is not valid: 'soon' is not a duration (e.g. 10s or"
                 + " PT10S)",
         "VIGIL_LIVE_MAX_PER_READER|lots|vigil: VIGIL_LIVE_MAX_PER_READER is not valid: 'lots' is not a whole number",
-        "VIGIL_DEMO|maybe|vigil: VIGIL_DEMO is not valid: 'maybe' is not true or false"})
+        "VIGIL_DEMO|maybe|vigil: VIGIL_DEMO is not valid: 'maybe' is not true or false",
+        "VIGIL_PAGE_IDLE|10s|vigil: VIGIL_PAGE_IDLE must be at least a minute (e.g. 30m or PT12H), not PT10S"})
     void aValueThatIsNoneIsRefusedBeforeAnythingStarts(String name, String value, String line, @TempDir Path data)
             throws Exception {
         Ended e = serve(data, Map.of(name, value));

@@ -1,14 +1,17 @@
 package vigil.server.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static vigil.server.testing.Commands.ADMIN;
 
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -328,6 +331,42 @@ class StaffLogInAsThemselvesAndNoOneElse {
             assertThat(board.header("Location")).contains("/login");
             assertThat(withSession(again, session, "GET", "/api/incidents", null, null).status()).isEqualTo(401);
         }
+    }
+
+    @Test
+    void aPageLoginLastsAsLongIdleAsTheInstallSays(@TempDir Path data) throws Exception {
+        SharedPostgres.Db db = SharedPostgres.newDatabase();
+        Map<String, Object> settings = new LinkedHashMap<>(db.settings());
+        settings.put("vigil.page-idle", "PT12H"); // a shift: VIGIL_PAGE_IDLE
+        try (TestServer server = TestServer.start(settings, data, null)) {
+            server.awaitUp();
+            server.withStaff();
+            String session = pageLogin(server, "ch1");
+            try (Connection c = db.connectAsOwner(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("select max_inactive_interval from spring_session")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).as("seconds a page's login may stay idle").isEqualTo(12 * 3600);
+            }
+            assertThat(withSession(server, session, "GET", "/api/incidents", null, null).status()).isEqualTo(200);
+        }
+        settings.put("vigil.page-idle", "PT1S");
+        try (TestServer server = TestServer.start(settings, data, null)) {
+            server.awaitUp();
+            String session = pageLogin(server, "ch1");
+            await().pollDelay(Duration.ofSeconds(2)).pollInterval(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(20))
+                    .alias("a login idle longer than the install allows has ended")
+                    .until(() -> withSession(server, session, "GET", "/api/incidents", null, null).status() == 401);
+        }
+    }
+
+    /** Logs {@code who} in through the login page: the session cookie. */
+    private static String pageLogin(TestServer server, String who) {
+        TestServer.Response page = server.send(HttpRequest.newBuilder(server.base().resolve("/login")).GET());
+        TestServer.Response in = form(server, cookie(page), "username=" + who + "&password="
+                + server.login().password(who) + "&_csrf="
+                + page.body().replaceAll("(?s).*name=\"_csrf\"[^>]*value=\"([^\"]+)\".*", "$1"));
+        assertThat(in.status()).isEqualTo(302);
+        return cookie(in);
     }
 
     @Test
