@@ -15,7 +15,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * body (audit 6, finding 10). API clients send no such header; Vigil's own pages send {@code same-origin}.
  */
 final class AnotherSitesRequests extends OncePerRequestFilter {
-    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
     private static final Set<String> OTHER_SITES = Set.of("cross-site", "same-site");
 
     private final ProblemWriter problems;
@@ -28,7 +27,7 @@ final class AnotherSitesRequests extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String site = request.getHeader("Sec-Fetch-Site");
-        if (site != null && OTHER_SITES.contains(site) && !SAFE_METHODS.contains(request.getMethod())) {
+        if (site != null && OTHER_SITES.contains(site) && !SecurityConfiguration.SAFE_METHODS.contains(request.getMethod())) {
             problems.write(request, response, 403, "forbidden", "Forbidden",
                     "another site's page may not change anything here: use Vigil's own pages or an API client");
             return;

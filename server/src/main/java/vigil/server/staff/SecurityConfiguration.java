@@ -53,7 +53,7 @@ class SecurityConfiguration {
      */
     static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; object-src 'none';"
             + " frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
-    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     private final String csp;
 
