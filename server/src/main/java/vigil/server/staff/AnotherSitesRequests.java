@@ -27,7 +27,8 @@ final class AnotherSitesRequests extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String site = request.getHeader("Sec-Fetch-Site");
-        if (site != null && OTHER_SITES.contains(site) && !SecurityConfiguration.SAFE_METHODS.contains(request.getMethod())) {
+        if (site != null && OTHER_SITES.contains(site)
+                && !SecurityConfiguration.SAFE_METHODS.contains(request.getMethod())) {
             problems.write(request, response, 403, "forbidden", "Forbidden",
                     "another site's page may not change anything here: use Vigil's own pages or an API client");
             return;
