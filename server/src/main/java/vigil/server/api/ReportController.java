@@ -82,7 +82,7 @@ class ReportController {
     private ResponseEntity<String> answer(HttpServletRequest request, String name, Set<Report.Part> parts, String from,
                                           String to, List<String> bcu, List<String> grade, String format) {
         actors.of(request).orElseThrow(Problem::unauthenticated);
-        boolean csv = csv(format);
+        boolean csv = accepted(request, csv(format));
         ServerReports.Answer a = run(from, to, bcu, grade, parts);
         ServerReports.History h = a.history();
         if (csv) {
@@ -111,7 +111,7 @@ class ReportController {
                                 @RequestParam(name = "grade", required = false) List<String> grade,
                                 @RequestParam(name = "format", required = false) String format) {
         actors.of(request).orElseThrow(Problem::unauthenticated);
-        boolean csv = csv(format);
+        boolean csv = accepted(request, csv(format));
         ServerReports.Answer a = run(from, to, bcu, grade, EnumSet.of(Report.Part.DIVERTS));
         ObjectNode o = JSON.createObjectNode();
         o.put("from", a.report().from().toString()).put("to", a.report().to().toString());
@@ -150,7 +150,7 @@ class ReportController {
     ResponseEntity<String> timeline(HttpServletRequest request, @PathVariable("incidentId") String incidentId,
                                     @RequestParam(name = "format", required = false) String format) {
         actors.of(request).orElseThrow(Problem::unauthenticated);
-        boolean csv = csv(format);
+        boolean csv = accepted(request, csv(format));
         List<Timelines.Entry> entries = entries(incidentId);
         ServerReports.History h = reports.history();
         if (csv) {
@@ -165,8 +165,13 @@ class ReportController {
     }
 
     @GetMapping("/api/reports/incidents/{incidentId}/eido")
-    ResponseEntity<String> eido(HttpServletRequest request, @PathVariable("incidentId") String incidentId) {
+    ResponseEntity<String> eido(HttpServletRequest request, @PathVariable("incidentId") String incidentId,
+                                @RequestParam(name = "format", required = false) String format) {
         actors.of(request).orElseThrow(Problem::unauthenticated);
+        if (format != null && !format.equals("json")) { // its siblings' format=csv has no EIDO to give (audit 8)
+            throw Problem.badRequest("the EIDO is JSON alone: format must be json, not \"" + format + "\"", "format");
+        }
+        Accepts.require(request, MediaType.APPLICATION_JSON, "the EIDO is application/json alone");
         return json(Timelines.eido(incidentId, entries(incidentId), reports.history()));
     }
 
@@ -227,6 +232,17 @@ class ReportController {
             return true;
         }
         throw Problem.badRequest("format must be json or csv, not \"" + format + "\"", "format");
+    }
+
+    /** The format's answer must be one the client reads ({@link Accepts}); {@code csv} again, when it is. */
+    private static boolean accepted(HttpServletRequest request, boolean csv) {
+        if (csv) {
+            Accepts.require(request, CSV, "this answer is text/csv (format=csv); without format it is application/json");
+        } else {
+            Accepts.require(request, MediaType.APPLICATION_JSON,
+                    "this answer is application/json; format=csv makes it text/csv");
+        }
+        return csv;
     }
 
     private static ReportCsv.Table historyTable(ServerReports.History h) {

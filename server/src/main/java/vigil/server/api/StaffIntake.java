@@ -192,7 +192,7 @@ public class StaffIntake {
     private StaffAccounts.Account account(String username) {
         return (StaffAccounts.validUsername(username) ? accounts.find(username) : Optional.<StaffAccounts.Account>empty())
                 .orElseThrow(() -> Problem.of(HttpStatus.NOT_FOUND, "unknown-staff", "Unknown account",
-                        "no account " + username));
+                        "no account " + username).reason("UNKNOWN_STAFF"));
     }
 
     private static String username(String name, String field) {

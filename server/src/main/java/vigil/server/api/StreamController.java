@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -49,6 +50,7 @@ class StreamController {
                 @RequestParam(name = "heartbeat", required = false) String heartbeat,
                 @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) throws IOException {
         Actor actor = actors.of(request).orElseThrow(Problem::unauthenticated);
+        Accepts.require(request, MediaType.TEXT_EVENT_STREAM, "this answer is text/event-stream (Server-Sent Events)");
         // A reconnecting EventSource sends Last-Event-ID and still asks for its first URL: the header is the later news.
         long from = lastEventId != null && !lastEventId.isBlank()
                 ? EventController.number("Last-Event-ID", lastEventId, 0, Long.MAX_VALUE)

@@ -290,6 +290,7 @@ class ApiDocs {
         p.put("field", new StringSchema().description("the input to blame, where one is"));
         List<String> reasons = new ArrayList<>(CommandCatalog.names(Reason.class));
         reasons.add("UNKNOWN_NOTICE"); // the mailbox's own: notices are not the engine's
+        reasons.add("UNKNOWN_STAFF"); // an account the administrator names: accounts are not the engine's either
         p.put("reason", new StringSchema()._enum(reasons)
                 .description("the engine's reason for a refused command, or what a read did not find"));
         p.put("seq", new IntegerSchema().format("int64").description("the CommandRejected's seq"));

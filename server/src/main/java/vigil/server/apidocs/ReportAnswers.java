@@ -246,8 +246,9 @@ final class ReportAnswers {
                         .schema(new ArraySchema().items(new StringSchema()));
                 case "grade" -> p.description("only incidents of these grades at `to`; repeatable")
                         .schema(new ArraySchema().items(grade()));
-                case "format" -> p.description("json (default) or csv").schema(new StringSchema()
-                        ._enum(List.of("json", "csv")));
+                case "format" -> p.description(path.endsWith("/eido") ? "json alone (the EIDO has no CSV)"
+                        : "json (default) or csv").schema(new StringSchema()._enum(path.endsWith("/eido")
+                        ? List.of("json") : List.of("json", "csv")));
                 case "part" -> p.description("which report").schema(new StringSchema()._enum(PARTS));
                 default -> { }
             }

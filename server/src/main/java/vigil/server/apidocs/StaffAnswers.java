@@ -115,7 +115,9 @@ final class StaffAnswers {
                 case "403" -> r.addApiResponse(p, ApiDocs.problem("not an administrator on the roster: reason"
                         + " NOT_PERMITTED", "NOT_PERMITTED"));
                 case "404" -> r.addApiResponse(p, ApiDocs.problem(item.getPost() == op
-                        ? "a terminal for a unit not on the roster: reason UNKNOWN_UNIT" : "no such account"));
+                        ? "a terminal for a unit not on the roster: reason UNKNOWN_UNIT"
+                        : "no such account: reason UNKNOWN_STAFF", item.getPost() == op ? "UNKNOWN_UNIT"
+                        : "UNKNOWN_STAFF"));
                 case "409" -> r.addApiResponse(p, ApiDocs.problem(item.getPost() == op
                         ? "the id is or was taken, or the unit has an account: reason DUPLICATE_ID"
                         : "refused by the engine (e.g. INVALID_STATE: not on the roster)"));
