@@ -180,7 +180,27 @@ final class Room {
     /** Who an incident's alert goes to: {@code role} in the incident's BCU (any BCU when it is not known). */
     Recipient alertTo(String incidentId, Role role) {
         IncidentState i = incidents.get(incidentId);
-        return Recipient.role(role, i == null ? null : i.bcu);
+        return roleIn(role, i == null ? null : i.bcu);
+    }
+
+    /**
+     * {@code role} in {@code bcu} while the roster holds someone of that role there, else the role force-wide: an
+     * alert is never addressed to nobody (audit 9; a BCU's only controller removed, a force-wide duty officer).
+     */
+    Recipient roleIn(Role role, String bcu) {
+        if (bcu != null) {
+            for (Roster.StaffMember m : staff.values()) {
+                if (m.role() == role && bcu.equals(m.bcu())) {
+                    return Recipient.role(role, bcu);
+                }
+            }
+        }
+        return Recipient.role(role);
+    }
+
+    /** The member of staff {@code staffId} while on the roster, else {@code role} in {@code bcu} ({@link #roleIn}). */
+    Recipient staffOr(String staffId, Role role, String bcu) {
+        return staffId != null && staff.containsKey(staffId) ? Recipient.staff(staffId) : roleIn(role, bcu);
     }
 
     /** Target time for an incident of {@code grade} created at {@code createdAt}; null for a grade with no target. */
