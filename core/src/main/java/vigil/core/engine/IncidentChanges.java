@@ -179,10 +179,14 @@ final class IncidentChanges {
         assert false : "divert review overdue raised twice, or for no divert awaiting review: " + e;
     }
 
-    void divertReviewed(String incidentId, String unitId, DivertDecision decision) {
-        DivertState d = room.incidents.get(incidentId).divertAwaitingReview(unitId);
+    void divertReviewed(String incidentId, String unitId, DivertDecision decision, Instant at) {
+        IncidentState i = room.incidents.get(incidentId);
+        DivertState d = i.divertAwaitingReview(unitId);
         assert d != null : "incident " + incidentId + " has no divert of " + unitId + " awaiting review";
         d.stage = DivertState.Stage.reviewed(decision);
+        if (!i.open() && i.divertAwaitingReview(null) == null) {
+            room.retention.forgetLater(at, i); // held past retainClosedFor for this review (Retention)
+        }
     }
 
     void reallocationRequested(String incidentId, boolean requested) {

@@ -61,9 +61,12 @@ final class Retention {
         }
     }
 
-    /** Removes a closed incident, and its calls, from live state. Housekeeping: no event. */
+    /**
+     * Removes a closed incident, and its calls, from live state. Housekeeping: no event. One whose divert still awaits
+     * the controller's review stays (the review is still owed and accepted); the review queues it again (audit 9).
+     */
     private void forgetIncident(IncidentState i) {
-        if (room.incidents.get(i.id) != i || i.open()) {
+        if (room.incidents.get(i.id) != i || i.open() || i.divertAwaitingReview(null) != null) {
             return;
         }
         room.incidents.remove(i.id);

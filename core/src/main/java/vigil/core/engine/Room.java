@@ -137,8 +137,8 @@ final class Room {
             case DivertTagged e -> incidentChanges.divertTagged(e);
             case DivertReviewRequested e -> incidentChanges.divertReviewRequested(e, at);
             case DivertReviewOverdue e -> incidentChanges.divertReviewOverdueAlerted(e);
-            case DivertApproved e -> incidentChanges.divertReviewed(e.incidentId(), e.unitId(), APPROVE);
-            case DivertOverridden e -> incidentChanges.divertReviewed(e.incidentId(), e.unitId(), OVERRIDE);
+            case DivertApproved e -> incidentChanges.divertReviewed(e.incidentId(), e.unitId(), APPROVE, at);
+            case DivertOverridden e -> incidentChanges.divertReviewed(e.incidentId(), e.unitId(), OVERRIDE, at);
             case ReallocationRequested e -> incidentChanges.reallocationRequested(e.incidentId(), true);
             case ReallocationTasked e -> incidentChanges.reallocationRequested(e.incidentId(), false);
             case OverrideChallenged e -> incidentChanges.overrideChallenged(e);
