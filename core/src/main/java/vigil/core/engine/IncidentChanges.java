@@ -160,7 +160,16 @@ final class IncidentChanges {
     }
 
     void divertTagged(DivertTagged e) {
-        room.incidents.get(e.incidentId()).divertTagged = true;
+        IncidentState i = room.incidents.get(e.incidentId());
+        i.divertTagged = true;
+        i.divertAudited = false;
+    }
+
+    /** A closed incident held for its audit (Retention) leaves retainClosedFor after it. */
+    void divertAudited(DivertAudited e, Instant at) {
+        IncidentState i = room.incidents.get(e.incidentId());
+        i.divertAudited = true;
+        room.retention.forgetLater(at, i); // passed over while the incident is open: closing queues it again
     }
 
     void divertReviewRequested(DivertReviewRequested e, Instant at) {

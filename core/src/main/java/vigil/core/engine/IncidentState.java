@@ -26,6 +26,8 @@ final class IncidentState {
     Instant attendedAt;
     boolean closed;
     boolean divertTagged;
+    /** QA has audited the DIVERT tag since its latest divert (RecordDivertAudit); a new divert wants a new audit. */
+    boolean divertAudited;
     /** Units committed now, in the order they were assigned. Small: a handful at most. */
     final List<String> committed = new ArrayList<>(2);
     final List<String> linkedCalls = new ArrayList<>(1);

@@ -143,7 +143,7 @@ final class Room {
             case ReallocationTasked e -> incidentChanges.reallocationRequested(e.incidentId(), false);
             case OverrideChallenged e -> incidentChanges.overrideChallenged(e);
             case ChallengeResolved e -> incidentChanges.challengeResolved(e);
-            case DivertAudited e -> { /* an audit record only: live state does not change */ }
+            case DivertAudited e -> incidentChanges.divertAudited(e, at);
             case UrgentReviewRequested e -> { /* an alert for QART only */ }
             case IncidentUnresourced e -> incidentChanges.unresourcedAlerted(e);
             case AttendanceWarning e -> incidentChanges.warningAlerted(e);

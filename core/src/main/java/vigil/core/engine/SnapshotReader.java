@@ -136,6 +136,7 @@ final class SnapshotReader {
             i.attendedAt = instant();
             i.closed = in.readBoolean();
             i.divertTagged = in.readBoolean();
+            i.divertAudited = in.readBoolean();
             i.committed.addAll(strings());
             i.linkedCalls.addAll(strings());
             i.countdownToken = in.readLong();

@@ -112,6 +112,7 @@ final class SnapshotWriter {
             instant(i.attendedAt);
             out.writeBoolean(i.closed);
             out.writeBoolean(i.divertTagged);
+            out.writeBoolean(i.divertAudited);
             strings(i.committed);
             strings(i.linkedCalls);
             out.writeLong(i.countdownToken);

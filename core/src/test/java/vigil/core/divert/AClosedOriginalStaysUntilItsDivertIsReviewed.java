@@ -3,6 +3,7 @@ package vigil.core.divert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vigil.core.Grade.I;
 import static vigil.core.Grade.S;
+import static vigil.core.story.Acts.auditDivert;
 import static vigil.core.story.Acts.close;
 import static vigil.core.story.Acts.divert;
 import static vigil.core.story.Acts.reviewDivertFrom;
@@ -16,6 +17,7 @@ import static vigil.core.story.ExpectedEvents.divertApproved;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vigil.core.Command.AuditOutcome;
 import vigil.core.Policy;
 import vigil.core.Span;
 import vigil.core.story.ControlRoom;
@@ -48,7 +50,8 @@ class AClosedOriginalStaysUntilItsDivertIsReviewed {
     }
 
     @Test
-    void onceReviewedTheClosedOriginalLeavesLiveStateAsUsual() {
+    void onceReviewedAndAuditedTheClosedOriginalLeavesLiveStateAsUsual() {
+        room.at(minute(300)).given(auditDivert(CAD_1, AuditOutcome.INAPPROPRIATE));
         room.at(minute(600)).given(reviewDivertFrom(CAD_1).approve());
 
         room.whenClockReaches(minute(600 + 59));
