@@ -101,6 +101,7 @@ final class IncidentChanges {
         i.unresourcedSince = null;
         i.unresourcedToken = room.nextToken();
         i.reallocationRequested = false;
+        i.reallocationTasked = false;
         Deadlines.armAcknowledgement(room, u, at);
         room.finder.changed(u);
     }
@@ -165,13 +166,6 @@ final class IncidentChanges {
         i.divertAudited = false;
     }
 
-    /** A closed incident held for its audit (Retention) leaves retainClosedFor after it. */
-    void divertAudited(DivertAudited e, Instant at) {
-        IncidentState i = room.incidents.get(e.incidentId());
-        i.divertAudited = true;
-        room.retention.forgetLater(at, i); // passed over while the incident is open: closing queues it again
-    }
-
     void divertReviewRequested(DivertReviewRequested e, Instant at) {
         IncidentState i = room.incidents.get(e.incidentId());
         Deadlines.armDivertReview(room, i, i.latestDivert(), at);
@@ -193,13 +187,20 @@ final class IncidentChanges {
         DivertState d = i.divertAwaitingReview(unitId);
         assert d != null : "incident " + incidentId + " has no divert of " + unitId + " awaiting review";
         d.stage = DivertState.Stage.reviewed(decision);
-        if (!i.open() && i.divertAwaitingReview(null) == null) {
-            room.retention.forgetLater(at, i); // held past retainClosedFor for this review (Retention)
-        }
+        room.retention.forgetLater(at, i); // a closed incident held for its review (passed over while still owed)
     }
 
+    void divertAudited(DivertAudited e, Instant at) {
+        IncidentState i = room.incidents.get(e.incidentId());
+        i.divertAudited = true;
+        room.retention.forgetLater(at, i); // as for a review: passed over while open (its closing queues it)
+    }
+
+    /** ReallocationRequested (true) or ReallocationTasked (false: the inspector has tasked despatch). */
     void reallocationRequested(String incidentId, boolean requested) {
-        room.incidents.get(incidentId).reallocationRequested = requested;
+        IncidentState i = room.incidents.get(incidentId);
+        i.reallocationRequested = requested;
+        i.reallocationTasked |= !requested;
     }
 
     void overrideChallenged(OverrideChallenged e) {

@@ -44,6 +44,8 @@ final class IncidentState {
     /** Bound on diverts from one incident (each needs a unit committed to it and taken away): beyond it, refused. */
     static final int MAX_DIVERTS = 1_000;
     boolean reallocationRequested;
+    /** The inspector tasked despatch (ReallocationTasked) and no unit has been assigned since. */
+    boolean reallocationTasked;
     /** Active schemes its calls matched when they were recorded; empty when none. */
     List<String> schemeIds = List.of();
 

@@ -42,6 +42,9 @@ final class OpenAlerts {
             if (i.open() && i.reallocationRequested) {
                 out.add(incidentAlert(room, "ReallocationRequested", i, null, Role.INSPECTOR));
             }
+            if (i.open() && i.reallocationTasked) {
+                out.add(incidentAlert(room, "ReallocationTasked", i, null, Role.DESPATCHER));
+            }
             for (String schemeId : i.open() ? i.schemeIds : List.<String>of()) {
                 SchemeState s = room.schemes.get(schemeId);
                 if (i.grade.isBelow(s.requiredGrade())) {

@@ -146,6 +146,7 @@ final class SnapshotReader {
             i.unresourcedToken = in.readLong();
             i.unresourcedAlerted = in.readBoolean();
             i.reallocationRequested = in.readBoolean();
+            i.reallocationTasked = in.readBoolean();
             i.schemeIds = List.copyOf(strings());
             i.diverts = diverts();
             room.incidents.put(id, i);

@@ -122,6 +122,7 @@ final class SnapshotWriter {
             out.writeLong(i.unresourcedToken);
             out.writeBoolean(i.unresourcedAlerted);
             out.writeBoolean(i.reallocationRequested);
+            out.writeBoolean(i.reallocationTasked);
             strings(i.schemeIds);
             diverts(i.diverts);
         }

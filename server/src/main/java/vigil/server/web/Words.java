@@ -78,6 +78,7 @@ class Words {
             case "DivertReviewOverdue" -> "Divert review overdue";
             case "OverrideChallenged" -> "Override challenged";
             case "ReallocationRequested" -> "Reallocation needed: task a unit";
+            case "ReallocationTasked" -> "Reallocation tasked: send a unit";
             case "GradeBelowScheme" -> "Graded below its special scheme";
             case "VictimContactOverdue" -> "Victim not yet told of the scheme";
             case "FirstStageReviewSent" -> "Scheme review due";
