@@ -1,7 +1,9 @@
 package vigil.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vigil.server.testing.Commands.ADMIN;
 import static vigil.server.testing.Commands.CALL_HANDLER;
+import static vigil.server.testing.Commands.DESPATCHER;
 
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
@@ -12,15 +14,17 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vigil.server.testing.Commands;
 import vigil.server.testing.SharedPostgres;
 import vigil.server.testing.TestServer;
 
 /**
- * Audit 9, finding 4. A force's policy sets its own grade targets (VIGIL_POLICY); the call handler grading a call and
- * the controller regrading one chose from "S, Significant (60 min)" whatever the policy said, the Metropolitan default
- * written into the page. A call graded on a target the force does not have is graded on a wrong picture.
+ * Audit 9: what the pages tell the room must be what the policy and the record say. Finding 4: a force's policy sets
+ * its own grade targets (VIGIL_POLICY); the call handler grading a call and the controller regrading one chose from
+ * "S, Significant (60 min)" whatever the policy said, the Metropolitan default written into the page. Finding 6: an
+ * attended incident whose only unit was diverted from the scene stood on the board "At scene", with nobody there.
  */
-class TheGradingFormsSayTheForcesOwnTargets {
+class ThePagesSayWhatThePolicyAndTheRecordSay {
 
     @Test
     void theCallPageAndTheIncidentPageOfferEachGradeWithThePolicysTarget(@TempDir Path data) throws Exception {
@@ -43,6 +47,37 @@ class TheGradingFormsSayTheForcesOwnTargets {
             String incident = page(server, session, "/incidents/CAD-1");
             assertThat(incident).contains("S, Significant (30 min)").doesNotContain("(60 min)");
         }
+    }
+
+    @Test
+    void anAttendedIncidentWhoseUnitWasDivertedFromTheSceneIsNotShownAtTheScene(@TempDir Path data) {
+        try (TestServer server = TestServer.startUp(SharedPostgres.newDatabase(), data, null).withStaff()) {
+            ok(server.command(ADMIN, Commands.addUnit("SE-1", "SE21")));
+            ok(server.command(CALL_HANDLER, "{\"do\":\"RecordCall\",\"callId\":\"C1\"}"));
+            ok(server.command(CALL_HANDLER, "{\"do\":\"CreateIncident\",\"incidentId\":\"CAD-1\","
+                    + "\"callId\":\"C1\",\"grade\":\"S\",\"domestic\":true}"));
+            ok(server.command(CALL_HANDLER, "{\"do\":\"RecordCall\",\"callId\":\"C2\"}"));
+            ok(server.command(CALL_HANDLER, "{\"do\":\"CreateIncident\",\"incidentId\":\"CAD-2\","
+                    + "\"callId\":\"C2\",\"grade\":\"I\"}"));
+            ok(server.command(DESPATCHER, "{\"do\":\"AssignUnit\",\"incidentId\":\"CAD-1\",\"unitId\":\"SE-1\"}"));
+            ok(server.command(DESPATCHER, "{\"do\":\"ArriveAtScene\",\"incidentId\":\"CAD-1\",\"unitId\":\"SE-1\"}"));
+            String session = logIn(server);
+            assertThat(row(page(server, session, "/board"), "CAD-1")).contains("At scene");
+
+            ok(server.command(DESPATCHER, "{\"do\":\"DivertUnit\",\"unitId\":\"SE-1\",\"toIncidentId\":\"CAD-2\","
+                    + "\"reason\":\"knife\"}"));
+
+            assertThat(row(page(server, session, "/board"), "CAD-1")).doesNotContain("At scene")
+                    .contains("Attended, no unit there now");
+        }
+    }
+
+    /** The board's row of {@code id}: the table row holding its link. */
+    private static String row(String board, String id) {
+        int link = board.indexOf("href=\"/incidents/" + id + "\"");
+        assertThat(link).as("a link to " + id).isGreaterThanOrEqualTo(0);
+        int from = board.lastIndexOf("<tr", link);
+        return board.substring(from, board.indexOf("</tr>", link));
     }
 
     private static void ok(TestServer.Response r) {
