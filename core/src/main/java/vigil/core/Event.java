@@ -69,7 +69,8 @@ public sealed interface Event {
 
     record ReallocationRequested(String incidentId, Recipient notifies) implements Alert {}
 
-    record ReallocationTasked(String incidentId, String note) implements Event {}
+    /** The inspector tasks despatch: an alert to the BCU's despatchers until a unit is assigned or it closes. */
+    record ReallocationTasked(String incidentId, String note, Recipient notifies) implements Alert {}
 
     record OverrideChallenged(String incidentId, String unitId, String note, Recipient notifies) implements Alert {}
 

@@ -125,12 +125,12 @@ final class Deadlines {
                 // Whatever became of the scheme since: the victim must have been told of it.
                 SchemeState s = room.schemes.get(d.subject());
                 yield s != null && s.victimInformedAt == null && !s.contactOverdueAlerted
-                        ? new VictimContactOverdue(s.id(), s.form.oic(), oic(s)) : null;
+                        ? new VictimContactOverdue(s.id(), s.form.oic(), oic(room, s)) : null;
             }
             case FIRST_STAGE_REVIEW -> {
                 SchemeState s = activeInCycle(room, d);
                 yield s != null && s.firstStageSentAt == null
-                        ? new FirstStageReviewSent(s.id(), s.form.oic(), oic(s)) : null;
+                        ? new FirstStageReviewSent(s.id(), s.form.oic(), oic(room, s)) : null;
             }
             case SECOND_STAGE_REVIEW -> {
                 SchemeState s = activeInCycle(room, d);
@@ -139,7 +139,7 @@ final class Deadlines {
             case SCHEME_END -> {
                 SchemeState s = activeInCycle(room, d);
                 yield s != null && !s.reviewOverdueAlerted
-                        ? new SchemeReviewOverdue(s.id(), Recipient.role(CRIME_MANAGER, s.form.bcu())) : null;
+                        ? new SchemeReviewOverdue(s.id(), room.roleIn(CRIME_MANAGER, s.form.bcu())) : null;
             }
             case GUIDANCE_REMINDER -> {
                 GuidanceState g = room.guidance.get(d.subject());
@@ -164,8 +164,8 @@ final class Deadlines {
         return s != null && s.active() && s.cycle == d.token() ? s : null;
     }
 
-    private static Recipient oic(SchemeState s) {
-        return s.form.oic() == null ? Recipient.role(OIC, s.form.bcu()) : Recipient.staff(s.form.oic());
+    private static Recipient oic(Room room, SchemeState s) {
+        return room.staffOr(s.form.oic(), OIC, s.form.bcu());
     }
 
     /** To the first crime manager of the scheme's BCU on the roster, else to the BCU's crime managers. */
@@ -176,6 +176,6 @@ final class Deadlines {
                 return new SecondStageReviewSent(s.id(), m.id(), Recipient.staff(m.id()));
             }
         }
-        return new SecondStageReviewSent(s.id(), null, Recipient.role(CRIME_MANAGER, bcu));
+        return new SecondStageReviewSent(s.id(), null, room.roleIn(CRIME_MANAGER, bcu));
     }
 }

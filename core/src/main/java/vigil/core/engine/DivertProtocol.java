@@ -1,6 +1,7 @@
 package vigil.core.engine;
 
 import static vigil.core.Role.CONTROLLER;
+import static vigil.core.Role.DESPATCHER;
 import static vigil.core.Role.DUTY_OFFICER;
 import static vigil.core.Role.INSPECTOR;
 import static vigil.core.Role.QA_REVIEWER;
@@ -151,7 +152,7 @@ final class DivertProtocol {
             d.reject(Reason.INVALID_STATE, "incident " + i.id + " has no reallocation awaiting tasking");
             return;
         }
-        d.emit(new ReallocationTasked(i.id, c.note()));
+        d.emit(new ReallocationTasked(i.id, c.note(), d.room.alertTo(i.id, DESPATCHER)));
     }
 
     static void audit(Decision d, RecordDivertAudit c) {

@@ -101,6 +101,7 @@ final class IncidentChanges {
         i.unresourcedSince = null;
         i.unresourcedToken = room.nextToken();
         i.reallocationRequested = false;
+        i.reallocationTasked = false;
         Deadlines.armAcknowledgement(room, u, at);
         room.finder.changed(u);
     }
@@ -160,7 +161,9 @@ final class IncidentChanges {
     }
 
     void divertTagged(DivertTagged e) {
-        room.incidents.get(e.incidentId()).divertTagged = true;
+        IncidentState i = room.incidents.get(e.incidentId());
+        i.divertTagged = true;
+        i.divertAudited = false;
     }
 
     void divertReviewRequested(DivertReviewRequested e, Instant at) {
@@ -179,14 +182,25 @@ final class IncidentChanges {
         assert false : "divert review overdue raised twice, or for no divert awaiting review: " + e;
     }
 
-    void divertReviewed(String incidentId, String unitId, DivertDecision decision) {
-        DivertState d = room.incidents.get(incidentId).divertAwaitingReview(unitId);
+    void divertReviewed(String incidentId, String unitId, DivertDecision decision, Instant at) {
+        IncidentState i = room.incidents.get(incidentId);
+        DivertState d = i.divertAwaitingReview(unitId);
         assert d != null : "incident " + incidentId + " has no divert of " + unitId + " awaiting review";
         d.stage = DivertState.Stage.reviewed(decision);
+        room.retention.forgetLater(at, i); // a closed incident held for its review (passed over while still owed)
     }
 
+    void divertAudited(DivertAudited e, Instant at) {
+        IncidentState i = room.incidents.get(e.incidentId());
+        i.divertAudited = true;
+        room.retention.forgetLater(at, i); // as for a review: passed over while open (its closing queues it)
+    }
+
+    /** ReallocationRequested (true) or ReallocationTasked (false: the inspector has tasked despatch). */
     void reallocationRequested(String incidentId, boolean requested) {
-        room.incidents.get(incidentId).reallocationRequested = requested;
+        IncidentState i = room.incidents.get(incidentId);
+        i.reallocationRequested = requested;
+        i.reallocationTasked |= !requested;
     }
 
     void overrideChallenged(OverrideChallenged e) {

@@ -26,6 +26,8 @@ final class IncidentState {
     Instant attendedAt;
     boolean closed;
     boolean divertTagged;
+    /** QA has audited the DIVERT tag since its latest divert (RecordDivertAudit); a new divert wants a new audit. */
+    boolean divertAudited;
     /** Units committed now, in the order they were assigned. Small: a handful at most. */
     final List<String> committed = new ArrayList<>(2);
     final List<String> linkedCalls = new ArrayList<>(1);
@@ -42,6 +44,8 @@ final class IncidentState {
     /** Bound on diverts from one incident (each needs a unit committed to it and taken away): beyond it, refused. */
     static final int MAX_DIVERTS = 1_000;
     boolean reallocationRequested;
+    /** The inspector tasked despatch (ReallocationTasked) and no unit has been assigned since. */
+    boolean reallocationTasked;
     /** Active schemes its calls matched when they were recorded; empty when none. */
     List<String> schemeIds = List.of();
 

@@ -42,16 +42,19 @@ final class OpenAlerts {
             if (i.open() && i.reallocationRequested) {
                 out.add(incidentAlert(room, "ReallocationRequested", i, null, Role.INSPECTOR));
             }
+            if (i.open() && i.reallocationTasked) {
+                out.add(incidentAlert(room, "ReallocationTasked", i, null, Role.DESPATCHER));
+            }
             for (String schemeId : i.open() ? i.schemeIds : List.<String>of()) {
                 SchemeState s = room.schemes.get(schemeId);
                 if (i.grade.isBelow(s.requiredGrade())) {
                     out.add(new Queries.AlertView("GradeBelowScheme", i.id, null, s.id(),
-                            Recipient.role(Role.CONTROLLER, i.bcu)));
+                            room.roleIn(Role.CONTROLLER, i.bcu)));
                 }
             }
         }
         for (SchemeState s : room.schemes.values()) {
-            Recipient oic = s.form.oic() == null ? Recipient.role(Role.OIC, s.form.bcu()) : Recipient.staff(s.form.oic());
+            Recipient oic = room.staffOr(s.form.oic(), Role.OIC, s.form.bcu());
             if (s.contactOverdueAlerted && s.victimInformedAt == null) {
                 out.add(new Queries.AlertView("VictimContactOverdue", null, null, s.id(), oic));
             }
@@ -66,7 +69,7 @@ final class OpenAlerts {
             }
             if (s.reviewOverdueAlerted) {
                 out.add(new Queries.AlertView("SchemeReviewOverdue", null, null, s.id(),
-                        Recipient.role(Role.CRIME_MANAGER, s.form.bcu())));
+                        room.roleIn(Role.CRIME_MANAGER, s.form.bcu())));
             }
         }
         return out;
@@ -83,6 +86,6 @@ final class OpenAlerts {
                 return Recipient.staff(m.id());
             }
         }
-        return Recipient.role(Role.CRIME_MANAGER, bcu);
+        return room.roleIn(Role.CRIME_MANAGER, bcu);
     }
 }

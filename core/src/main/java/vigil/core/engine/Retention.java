@@ -61,9 +61,14 @@ final class Retention {
         }
     }
 
-    /** Removes a closed incident, and its calls, from live state. Housekeeping: no event. */
+    /**
+     * Removes a closed incident, and its calls, from live state. Housekeeping: no event. One whose divert still awaits
+     * the controller's review, or whose DIVERT tag QA has not audited, stays: the review and the audit are still owed
+     * and accepted; each queues it again when recorded (audit 9).
+     */
     private void forgetIncident(IncidentState i) {
-        if (room.incidents.get(i.id) != i || i.open()) {
+        if (room.incidents.get(i.id) != i || i.open() || i.divertAwaitingReview(null) != null
+                || (i.divertTagged && !i.divertAudited)) {
             return;
         }
         room.incidents.remove(i.id);

@@ -137,13 +137,13 @@ final class Room {
             case DivertTagged e -> incidentChanges.divertTagged(e);
             case DivertReviewRequested e -> incidentChanges.divertReviewRequested(e, at);
             case DivertReviewOverdue e -> incidentChanges.divertReviewOverdueAlerted(e);
-            case DivertApproved e -> incidentChanges.divertReviewed(e.incidentId(), e.unitId(), APPROVE);
-            case DivertOverridden e -> incidentChanges.divertReviewed(e.incidentId(), e.unitId(), OVERRIDE);
+            case DivertApproved e -> incidentChanges.divertReviewed(e.incidentId(), e.unitId(), APPROVE, at);
+            case DivertOverridden e -> incidentChanges.divertReviewed(e.incidentId(), e.unitId(), OVERRIDE, at);
             case ReallocationRequested e -> incidentChanges.reallocationRequested(e.incidentId(), true);
             case ReallocationTasked e -> incidentChanges.reallocationRequested(e.incidentId(), false);
             case OverrideChallenged e -> incidentChanges.overrideChallenged(e);
             case ChallengeResolved e -> incidentChanges.challengeResolved(e);
-            case DivertAudited e -> { /* an audit record only: live state does not change */ }
+            case DivertAudited e -> incidentChanges.divertAudited(e, at);
             case UrgentReviewRequested e -> { /* an alert for QART only */ }
             case IncidentUnresourced e -> incidentChanges.unresourcedAlerted(e);
             case AttendanceWarning e -> incidentChanges.warningAlerted(e);
@@ -180,7 +180,27 @@ final class Room {
     /** Who an incident's alert goes to: {@code role} in the incident's BCU (any BCU when it is not known). */
     Recipient alertTo(String incidentId, Role role) {
         IncidentState i = incidents.get(incidentId);
-        return Recipient.role(role, i == null ? null : i.bcu);
+        return roleIn(role, i == null ? null : i.bcu);
+    }
+
+    /**
+     * {@code role} in {@code bcu} while the roster holds someone of that role there, else the role force-wide: an
+     * alert is never addressed to nobody (audit 9; a BCU's only controller removed, a force-wide duty officer).
+     */
+    Recipient roleIn(Role role, String bcu) {
+        if (bcu != null) {
+            for (Roster.StaffMember m : staff.values()) {
+                if (m.role() == role && bcu.equals(m.bcu())) {
+                    return Recipient.role(role, bcu);
+                }
+            }
+        }
+        return Recipient.role(role);
+    }
+
+    /** The member of staff {@code staffId} while on the roster, else {@code role} in {@code bcu} ({@link #roleIn}). */
+    Recipient staffOr(String staffId, Role role, String bcu) {
+        return staffId != null && staff.containsKey(staffId) ? Recipient.staff(staffId) : roleIn(role, bcu);
     }
 
     /** Target time for an incident of {@code grade} created at {@code createdAt}; null for a grade with no target. */

@@ -120,7 +120,7 @@ final class SchemeMatching {
         for (String id : i.schemeIds) {
             SchemeState s = d.room.schemes.get(id);
             if (i.grade.isBelow(s.requiredGrade())) {
-                d.emit(new GradeBelowScheme(i.id, s.id(), s.requiredGrade(), Recipient.role(Role.CONTROLLER, i.bcu)));
+                d.emit(new GradeBelowScheme(i.id, s.id(), s.requiredGrade(), d.room.roleIn(Role.CONTROLLER, i.bcu)));
             }
         }
     }

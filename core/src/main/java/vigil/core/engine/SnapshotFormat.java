@@ -10,7 +10,7 @@ import vigil.core.Policy;
 final class SnapshotFormat {
     /** "VGLS". */
     static final int MAGIC = 0x56474C53;
-    static final int VERSION = 2; // 2: guidance
+    static final int VERSION = 3; // 2: guidance; 3: an incident's divert audit and reallocation tasked (audit 9)
 
     private SnapshotFormat() {}
 

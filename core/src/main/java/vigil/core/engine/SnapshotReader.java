@@ -136,6 +136,7 @@ final class SnapshotReader {
             i.attendedAt = instant();
             i.closed = in.readBoolean();
             i.divertTagged = in.readBoolean();
+            i.divertAudited = in.readBoolean();
             i.committed.addAll(strings());
             i.linkedCalls.addAll(strings());
             i.countdownToken = in.readLong();
@@ -145,6 +146,7 @@ final class SnapshotReader {
             i.unresourcedToken = in.readLong();
             i.unresourcedAlerted = in.readBoolean();
             i.reallocationRequested = in.readBoolean();
+            i.reallocationTasked = in.readBoolean();
             i.schemeIds = List.copyOf(strings());
             i.diverts = diverts();
             room.incidents.put(id, i);

@@ -112,6 +112,7 @@ final class SnapshotWriter {
             instant(i.attendedAt);
             out.writeBoolean(i.closed);
             out.writeBoolean(i.divertTagged);
+            out.writeBoolean(i.divertAudited);
             strings(i.committed);
             strings(i.linkedCalls);
             out.writeLong(i.countdownToken);
@@ -121,6 +122,7 @@ final class SnapshotWriter {
             out.writeLong(i.unresourcedToken);
             out.writeBoolean(i.unresourcedAlerted);
             out.writeBoolean(i.reallocationRequested);
+            out.writeBoolean(i.reallocationTasked);
             strings(i.schemeIds);
             diverts(i.diverts);
         }

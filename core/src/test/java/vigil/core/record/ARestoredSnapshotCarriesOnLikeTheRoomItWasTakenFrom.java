@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vigil.core.story.Acts.addStaff;
 import static vigil.core.story.Acts.addUnit;
 import static vigil.core.story.Acts.assign;
+import static vigil.core.story.Acts.auditDivert;
 import static vigil.core.story.Acts.clear;
 import static vigil.core.story.Acts.close;
 import static vigil.core.story.Acts.confirmGuidance;
@@ -42,6 +43,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import vigil.core.Command;
+import vigil.core.Command.AuditOutcome;
 import vigil.core.Grade;
 import vigil.core.Location;
 import vigil.core.Policy;
@@ -84,6 +86,7 @@ class ARestoredSnapshotCarriesOnLikeTheRoomItWasTakenFrom {
         add(s, 90, call("C5", null, HOME), createIncident(CAD_3, "C5", Grade.E, false),
                 assign("U4").to(CAD_3).command());
         add(s, 600, clear(U2, CAD_1).command(), close(CAD_1).command(), callFrom("C6", "07700 900123"));
+        add(s, 700, auditDivert(CAD_1, AuditOutcome.APPROPRIATE).command()); // then CAD_1 may be forgotten
         add(s, 1000, callFrom("C7", "07700 900999"), unit("U4").arrivesAt(CAD_3).command());
         add(s, DAY * 3, confirmGuidance("SOP-1", CONTROLLER).command()); // after two daily reminders
         // After S1's first-stage review (28 days before its six months are up): the victim told, the scheme ended.

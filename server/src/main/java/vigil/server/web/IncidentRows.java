@@ -100,6 +100,9 @@ record IncidentRows() {
         Badge state;
         if (i.closed()) {
             state = new Badge("Closed", "neutral");
+        } else if (i.attendedAt() != null && i.committedUnits().isEmpty()) {
+            // Attended once, but its units have gone (diverted, cleared): nobody is there now (audit 9).
+            state = new Badge("Attended, no unit there now", i.divertTagged() ? "unresourced" : "neutral");
         } else if (i.attendedAt() != null) {
             state = new Badge("At scene", "at-scene");
         } else if (i.committedUnits().isEmpty()) {

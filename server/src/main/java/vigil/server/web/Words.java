@@ -15,11 +15,13 @@ import vigil.core.Policy;
  */
 @Component("words")
 class Words {
+    private final Policy policy;
     private final ZoneId zone;
     private final DateTimeFormatter clock;
     private final DateTimeFormatter dayClock;
 
     Words(Policy policy) {
+        this.policy = policy;
         this.zone = policy.zone();
         this.clock = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.UK).withZone(zone);
         this.dayClock = DateTimeFormatter.ofPattern("d MMM HH:mm:ss", Locale.UK).withZone(zone);
@@ -27,6 +29,17 @@ class Words {
 
     ZoneId zone() {
         return zone;
+    }
+
+    /**
+     * A grade as the grading forms offer it, with the force's own target (the policy's, not the Metropolitan default):
+     * {@code S, Significant (60 min)}, {@code R, Referred (no attendance)}.
+     */
+    public String gradeChoice(String grade) {
+        Grade g = Grade.valueOf(grade);
+        String target = policy.targetFor(g).map(ReportView::duration)
+                .orElse(g == Grade.R ? "no attendance" : "no target");
+        return g.name() + ", " + grade(g) + " (" + target + ")";
     }
 
     public static String grade(Grade g) {
@@ -65,6 +78,7 @@ class Words {
             case "DivertReviewOverdue" -> "Divert review overdue";
             case "OverrideChallenged" -> "Override challenged";
             case "ReallocationRequested" -> "Reallocation needed: task a unit";
+            case "ReallocationTasked" -> "Reallocation tasked: send a unit";
             case "GradeBelowScheme" -> "Graded below its special scheme";
             case "VictimContactOverdue" -> "Victim not yet told of the scheme";
             case "FirstStageReviewSent" -> "Scheme review due";
