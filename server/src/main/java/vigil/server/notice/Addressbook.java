@@ -85,6 +85,9 @@ final class Addressbook {
 
     /** Who {@code r} names, on the roster now: the member named, or every member of the role (in the BCU, if given). */
     List<String> resolve(Recipient r) {
+        if (r == null) { // an event recorded before its type was an alert (ReallocationTasked, audit 9) names no one
+            return List.of();
+        }
         if (r.staffId() != null) {
             return staff.containsKey(r.staffId()) ? List.of(r.staffId()) : List.of();
         }

@@ -130,6 +130,17 @@ class EveryAddressedEventHasItsText {
                 .hasMessageContaining("incidentId");
     }
 
+    @Test
+    void anEventRecordedBeforeItWasAnAlertNamesNoOneAndStopsNothing() {
+        // ReallocationTasked became an alert to despatch (audit 9); a log written before holds it without "notifies",
+        // and the notifier may still have it to read after an upgrade.
+        Recorded old = EventJson.parse("{\"seq\":7,\"at\":\"2026-06-09T09:00:00Z\",\"type\":\"ReallocationTasked\","
+                + "\"by\":\"insp1\",\"incidentId\":\"CAD-1\",\"note\":\"send another\"}");
+        Addressbook book = new Addressbook();
+        book.apply(recorded(1, new Event.StaffAdded("dsp1", Role.DESPATCHER, "SE"), "admin"));
+        assertThat(NoticeRules.plan(old, book)).isEmpty();
+    }
+
     private static Recorded recorded(long seq, Event e, String by) {
         return new Recorded(seq, AT, e, by);
     }
