@@ -94,6 +94,18 @@ final class Addressbook {
         return holding(Set.of(r.role()), r.bcu());
     }
 
+    /**
+     * As the engine addresses an alert (docs/adr/131): {@code staffId} while on the roster, else the members of
+     * {@code role} in {@code bcu} while someone holds it there, else those of the whole force.
+     */
+    List<String> memberElseRole(String staffId, Role role, String bcu) {
+        if (staffId != null && staff.containsKey(staffId)) {
+            return List.of(staffId);
+        }
+        List<String> there = holding(Set.of(role), bcu);
+        return there.isEmpty() && bcu != null ? holding(Set.of(role), null) : there;
+    }
+
     /** Everyone on the roster holding one of {@code roles} (in {@code bcu} when it is given), in roster order. */
     List<String> holding(Set<Role> roles, String bcu) {
         List<String> out = new ArrayList<>();

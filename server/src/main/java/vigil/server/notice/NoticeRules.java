@@ -58,9 +58,9 @@ final class NoticeRules {
             case Event.Alert a -> book.resolve(a.notifies()).forEach(id -> out.add(new Planned(id, type, false)));
             case Event.SchemeActivated e -> {
                 Addressbook.Scheme s = book.scheme(e.schemeId());
-                if (s != null) { // as the engine addresses the scheme's reviews: its OIC, else the BCU's OICs
-                    Recipient oic = s.oic() == null ? Recipient.role(Role.OIC, s.bcu()) : Recipient.staff(s.oic());
-                    book.resolve(oic).forEach(id -> out.add(new Planned(id, type, false)));
+                if (s != null) { // as the engine addresses the scheme's reviews (ADR 131): its OIC, else the BCU's OICs
+                    book.memberElseRole(s.oic(), Role.OIC, s.bcu())
+                            .forEach(id -> out.add(new Planned(id, type, false)));
                 }
             }
             case Event.DivertOverridden e -> {
