@@ -1,6 +1,7 @@
 package vigil.server.notice;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,6 +28,8 @@ import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.mail.MailParseException;
+import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -299,6 +302,11 @@ public final class Mailer implements AutoCloseable {
 
     /** A failed attempt: whose failure it is, and what the server said (or what kept it from saying anything). */
     static Attempt failure(Throwable e) {
+        if (e instanceof AddressException || e instanceof MailParseException || e instanceof MailPreparationException) {
+            // This mail could not be made (an address the mail library cannot read): it never will be, and it is no
+            // word about the server, so it must not hold the outbox (it would be the first mail of every round).
+            return new Attempt(Result.REFUSED, "this mail could not be made: " + deepest(e), false);
+        }
         MessagingException answer = answer(e);
         int code = answer == null ? greetingCode(e) : code(answer);
         if (code >= 500) {

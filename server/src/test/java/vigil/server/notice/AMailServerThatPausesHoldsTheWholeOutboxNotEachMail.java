@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import vigil.server.testing.TestServer;
 
 /**
  * The mail server answers {@code 451} to every {@code MAIL FROM} while a dozen mails wait (audit 7, finding 7): each
@@ -92,6 +93,29 @@ class AMailServerThatPausesHoldsTheWholeOutboxNotEachMail {
             assertThat(all.getFirst().detail()).startsWith("the mail server answered the connection with 421 4.3.2")
                     .contains("Service shutting down").doesNotContain("Exception");
             assertThat(tiny.connections.get()).as("one a round while it hung up, then one a mail").isEqualTo(2 + 3);
+        }
+    }
+
+    @Test
+    void aMailThatCannotBeMadeHoldsNoOneElse() throws Exception {
+        try (NoticeRoom room = NoticeRoom.withSmtp()) {
+            room.staff("qa1", "QA_REVIEWER", null).staff("qa2", "QA_REVIEWER", null);
+            // An address the API takes but the mail library cannot: two addresses, for it (a comma in the name).
+            TestServer.Response changed = room.server.send(room.server.login().as(java.net.http.HttpRequest
+                    .newBuilder(room.server.base().resolve("/api/staff/qa1/email"))
+                    .header("Content-Type", "application/json")
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"email\":\"qa1,x@example.org\"}")),
+                    "admin"));
+            assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+            room.command("admin", "{\"do\":\"PublishGuidance\",\"guidanceId\":\"SOP-QART\",\"title\":\"DIVERT tag"
+                    + " list\",\"text\":\"Review the DIVERT tag list daily.\",\"roles\":[\"QA_REVIEWER\"]}");
+
+            await().atMost(WAIT).alias("the next mail goes").until(() -> room.mailTo("qa2@example.org").size() == 1);
+            Attempt bad = attempts(room).stream().filter(a -> a.address().startsWith("qa1,")).findFirst()
+                    .orElseThrow();
+            assertThat(bad.outcome()).as("a mail that can never be made is refused, not tried for ever")
+                    .isEqualTo("REFUSED");
+            assertThat(bad.detail()).doesNotContain("Exception", "org.", "jakarta.");
         }
     }
 
